@@ -1,0 +1,83 @@
+// `npm run build`: DATA_DIR → validated, anonymised data files → static site in DIST_DIR (default dist/),
+// published under BASE_PATH. Everything is written to a temporary folder first and swapped in at the
+// end, so a failed or interrupted build leaves the previous site untouched.
+import { spawn } from 'node:child_process';
+import { cp, mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { formatIssue } from '../src/data/errors.ts';
+import { publish } from '../src/data/pipeline.ts';
+import { DATASET_ORDER } from '../src/data/schema.ts';
+import { basePath, dataDir, distDir, projectRoot, suppressionThreshold } from './lib/config.ts';
+import { describeTables, type Manifest, summaryText } from './lib/manifest.ts';
+import { readDataDir } from './lib/read-data-dir.ts';
+import { writeDatasetFile } from './lib/write-duckdb.ts';
+
+const started = performance.now();
+const seconds = () => ((performance.now() - started) / 1000).toFixed(1);
+const dir = dataDir();
+const dist = distDir();
+const base = basePath();
+const threshold = suppressionThreshold();
+
+const result = await readDataDir(dir);
+for (const w of result.warnings) console.warn(formatIssue(w));
+if (result.errors.length > 0) {
+  for (const e of result.errors) console.error(formatIssue(e));
+  console.error(`\n${result.errors.length} fel i ${dir}: bygget avbröts och ${dist} är orörd.`);
+  console.error(`${result.errors.length} errors in ${dir}: the build stopped and ${dist} is untouched.`);
+  process.exit(1);
+}
+console.log(`[${seconds()} s] läste och kontrollerade ${dir}`);
+
+const published = publish(result.tables, threshold);
+// The work folder sits beside dist so that the final rename stays on one file system.
+const work = path.join(path.dirname(dist), `.${path.basename(dist)}-build-${process.pid}-${Date.now()}`);
+let movedAside = false;
+const dataOut = path.join(work, 'data');
+const siteOut = path.join(work, 'site');
+await mkdir(dataOut, { recursive: true });
+try {
+  const described = describeTables(published, result.files);
+  const datasets: Manifest['datasets'] = [];
+  for (const name of DATASET_ORDER) {
+    const rows = published.tables[name];
+    const facts = described.find((d) => d.name === name);
+    if (!rows || !facts) continue;
+    const { file, bytes } = await writeDatasetFile(dataOut, name, rows);
+    datasets.push({ ...facts, file: path.basename(file), bytes });
+  }
+  const manifest: Manifest = { generated: new Date().toISOString(), threshold, datasets };
+  await writeFile(path.join(dataOut, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+  console.log(`[${seconds()} s] skrev datafiler:\n${summaryText(published, result.files)}`);
+
+  await run(process.execPath, [path.join(projectRoot, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--silent'], {
+    ...process.env,
+    ASTRO_TELEMETRY_DISABLED: '1',
+    OUT_DIR: siteOut,
+    BASE_PATH: base,
+    SOCIALSTATISTIK_DATA: dataOut,
+  });
+  await cp(dataOut, path.join(siteOut, 'data'), { recursive: true });
+  console.log(`[${seconds()} s] byggde webbplatsen`);
+
+  // Swap: the old site is moved aside before the new one takes its place, then removed.
+  const old = path.join(work, 'old');
+  await rename(dist, old).then(() => { movedAside = true; }, (e: NodeJS.ErrnoException) => { if (e.code !== 'ENOENT') throw e; });
+  await rename(siteOut, dist);
+  movedAside = false;
+  console.log(`[${seconds()} s] klart: ${dist} (bas ${base})`);
+} catch (e) {
+  if (movedAside) await rename(path.join(work, 'old'), dist);
+  console.error(`Bygget misslyckades / the build failed: ${(e as Error).message}\n${dist} är orörd / is untouched.`);
+  process.exitCode = 1;
+} finally {
+  await rm(work, { recursive: true, force: true });
+}
+
+function run(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, args, { cwd: projectRoot, env, stdio: 'inherit' });
+    child.on('error', reject);
+    child.on('exit', (code, signal) => (code === 0 ? resolve() : reject(new Error(`astro build: ${signal ?? `exit ${code}`}`))));
+  });
+}

@@ -1,0 +1,63 @@
+// The generic words charts and their summaries write themselves (chart kinds, marker legend, change
+// words). Titles, axis labels and series names always come from the caller. Callers may pass their own
+// `labels` (e.g. from src/i18n/sv.ts); these defaults are the Swedish the site uses.
+
+import { MARKER_LABELS } from '../data/markers.ts';
+
+export interface ChartLabels {
+  lineChart: string;
+  areaChart: string;
+  barChart: string;
+  /** "3 serier" */
+  seriesCount: (n: number) => string;
+  /** "12 kategorier" */
+  categoryCount: (n: number) => string;
+  /** The legend line that explains gaps in lines. */
+  gapNote: string;
+  /** Shown in the description when values are missing: "2 värden saknas: …". */
+  missingCount: (n: number) => string;
+  highest: string;
+  lowest: string;
+  /** Joins the last two items of a list: "A, B och C". */
+  and: string;
+  /** The word after a percentage-point difference. */
+  percentagePoints: string;
+  /** For the summary: what a marker means, as a clause ("uppgiften är skyddad av sekretess"). */
+  markerClause: (code: string) => string;
+}
+
+export const defaultChartLabels: ChartLabels = {
+  lineChart: 'Linjediagram',
+  areaChart: 'Ytdiagram med staplade ytor',
+  barChart: 'Stapeldiagram',
+  seriesCount: (n) => (n === 1 ? '1 serie' : `${n} serier`),
+  categoryCount: (n) => (n === 1 ? '1 kategori' : `${n} kategorier`),
+  gapNote: 'Luckor i linjerna är värden som saknas.',
+  missingCount: (n) => (n === 1 ? '1 värde saknas' : `${n} värden saknas`),
+  highest: 'högst',
+  lowest: 'lägst',
+  and: 'och',
+  percentagePoints: 'procentenheter',
+  markerClause: (code) =>
+    code === 'sekretess'
+      ? 'uppgiften är skyddad av sekretess'
+      : code === 'inget_att_redovisa'
+        ? 'det finns inget att redovisa'
+        : 'uppgiften saknas',
+};
+
+/** The label of a marker code, as the data contract names it ("skyddad av sekretess"). */
+export function defaultMarkerLabel(code: string): string {
+  return (MARKER_LABELS as Record<string, string>)[code] ?? code;
+}
+
+/** "Skyddad av sekretess": first letter upper case, for legends and table cells. */
+export function capitalize(s: string): string {
+  return s ? s[0].toLocaleUpperCase('sv-SE') + s.slice(1) : s;
+}
+
+/** "A", "A och B", "A, B och C". */
+export function listText(items: readonly string[], and = defaultChartLabels.and): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} ${and} ${items[items.length - 1]}`;
+}

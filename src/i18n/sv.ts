@@ -1,0 +1,113 @@
+// Every Swedish word the site's frame shows (layout, navigation, start page, data page, browser engine).
+// Number and date formats live beside this file (src/i18n/format.ts); labels of data values
+// (placeringsform, status, ...) belong to the data contract in src/data.
+
+export const sv = {
+  site: {
+    name: 'Socialstatistik',
+    tagline: 'Statistik om socialtjänsten i kommunen',
+    skipLink: 'Hoppa till innehållet',
+    navLabel: 'Huvudmeny',
+    footerData: 'Data publicerade',
+    footerNoData: 'Inga publicerade data',
+    footerAbout:
+      'Sammanställd statistik från socialtjänstens uppföljning. Inga personuppgifter publiceras; små antal döljs.',
+  },
+  nav: {
+    oversikt: 'Översikt',
+    placeringar: 'Placeringar',
+    natverkshem: 'Nätverkshem',
+    ejVerkstallda: 'Ej verkställda beslut',
+    utforska: 'Utforska',
+    omStatistiken: 'Om statistiken',
+    data: 'Data och källor',
+  },
+  summary: {
+    caption: 'Publicerade datamängder',
+    dataset: 'Datamängd',
+    table: 'Tabell',
+    rows: 'Rader',
+    periods: 'Perioder',
+    units: 'Enheter',
+    suppressed: 'Dolda värden',
+    noPeriods: '–',
+    periodRange: (first: string, last: string) => (first === last ? first : `${first} – ${last}`),
+    none: 'Det finns inga publicerade data ännu.',
+  },
+  home: {
+    title: 'Översikt',
+    heading: 'Socialstatistik',
+    lead:
+      'Här finns statistik om socialtjänstens insatser: placeringar av barn och unga utanför hemmet, ' +
+      'placeringar i nätverkshem och gynnande beslut som inte verkställts i tid. ' +
+      'Siffrorna kommer från kommunens egna rapporter och från nationell statistik.',
+    howTo:
+      'Alla tabeller och diagram fungerar utan JavaScript. Med JavaScript påslaget kan du också ' +
+      'utforska data direkt i webbläsaren; inget skickas till någon annan server.',
+    datasetsHeading: 'Vad som finns publicerat',
+    moreAboutData: 'Mer om data och källor',
+    inventedNote:
+      'Observera: en del siffror på webbplatsen är påhittade och hör till en demokommun. ' +
+      'De är märkta som påhittade överallt där de visas.',
+  },
+  data: {
+    title: 'Data och källor',
+    lead:
+      'Varje datamängd publiceras som en databasfil som webbläsaren läser direkt. ' +
+      'Små antal (under tröskeln) är dolda innan något publiceras.',
+    threshold: (n: number) => `Antal från 1 till ${n} publiceras inte; de visas som dolda.`,
+    generated: 'Data byggda',
+    summaryHeading: 'Datamängder',
+    sourcesHeading: 'Källor',
+    sourcesCaption: 'Källor till siffrorna',
+    sourceKey: 'Nyckel',
+    sourceTitle: 'Titel',
+    sourcePublisher: 'Utgivare',
+    sourceDate: 'Datum',
+    sourceInvented: 'Påhittade siffror',
+    inventedYes: 'Ja, påhittade (demo)',
+    inventedNo: 'Nej',
+    noSources: 'Inga källor är publicerade.',
+    filesHeading: 'Filer',
+    fileSize: 'Storlek',
+    browserHeading: 'Kontroll i webbläsaren',
+    browserLead:
+      'Knappen startar databasmotorn (DuckDB) i din webbläsare och läser in de publicerade filerna från ' +
+      'den här webbplatsen. Antalet rader per tabell ska stämma med tabellen ovan.',
+    browserButton: 'Läs in data i webbläsaren',
+    browserNeedsJs: 'Kontrollen kräver JavaScript.',
+    browserCaption: 'Rader per tabell, räknade i webbläsaren',
+    browserMatch: 'Stämmer',
+    browserYes: 'Ja',
+    browserNo: 'Nej',
+    browserDone: (ms: number) => `Klart på ${(ms / 1000).toFixed(1).replace('.', ',')} sekunder.`,
+  },
+  engine: {
+    phase: {
+      start: 'Startar databasmotorn …',
+      engine: 'Hämtar databasmotorn …',
+      data: 'Hämtar data …',
+      attach: 'Öppnar data …',
+      ready: 'Klart.',
+    } as Record<string, string>,
+    bytes: (loaded: number, total: number) =>
+      total > 0 ? `${formatMegabytes(loaded)} av ${formatMegabytes(total)}` : formatMegabytes(loaded),
+    noWebAssembly:
+      'Webbläsaren kan inte köra WebAssembly, som behövs för att räkna på data här. ' +
+      'Tabellerna på sidan fungerar ändå.',
+    startFailed: 'Databasmotorn kunde inte startas i webbläsaren.',
+    fetchFailed: (file: string) => `Kunde inte hämta datafilen ${file}. Försök ladda om sidan.`,
+    attachFailed: (file: string) => `Kunde inte öppna datafilen ${file}.`,
+    unknownDataset: (name: string) => `Okänd datamängd: ${name}.`,
+    queryFailed: 'Frågan kunde inte köras.',
+  },
+} as const;
+
+/** "1,2 MB" with a decimal comma; kept here because it is only used in progress messages. */
+export function formatMegabytes(bytes: number): string {
+  if (bytes < 1024 * 1024) return `${Math.max(1, Math.round(bytes / 1024))} kB`;
+  return `${(bytes / (1024 * 1024)).toFixed(1).replace('.', ',')} MB`;
+}
+
+/** Byte sizes for tables of files: "316 kB", "1,3 MB". */
+export const formatBytes = formatMegabytes;

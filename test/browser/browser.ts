@@ -1,0 +1,81 @@
+// Headless Chromium for the browser tests: Debian's chromium through playwright-core, with every request
+// to a host other than the site under test aborted and recorded, so a test can assert none happened.
+
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+
+export const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+
+const FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export interface SiteBrowser {
+  context: BrowserContext;
+  /** Every request the pages tried to make to another host (all were aborted). */
+  foreignRequests: string[];
+  /** Console errors and uncaught page errors, with the page URL. */
+  errors: string[];
+  newPage(): Promise<Page>;
+  close(): Promise<void>;
+}
+
+export interface LaunchOptions {
+  /** The site's origin or URL; requests to any other origin are aborted. */
+  siteUrl: string;
+  javaScriptEnabled?: boolean;
+  viewport?: { width: number; height: number };
+}
+
+/** Launch Chromium with a fresh profile; close() removes the profile again. */
+export async function launchSiteBrowser(options: LaunchOptions): Promise<SiteBrowser> {
+  const origin = new URL(options.siteUrl).origin;
+  const userDataDir = mkdtempSync(path.join(tmpdir(), 'socialstatistik-chromium-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: FLAGS,
+    javaScriptEnabled: options.javaScriptEnabled ?? true,
+    viewport: options.viewport ?? { width: 1280, height: 900 },
+    locale: 'sv-SE',
+    timezoneId: 'Europe/Stockholm',
+    serviceWorkers: 'block',
+  });
+  const foreignRequests: string[] = [];
+  const errors: string[] = [];
+  await context.route('**/*', (route) => {
+    const url = route.request().url();
+    const own = url.startsWith(`${origin}/`) || url === origin || /^(data|blob|about):/.test(url);
+    if (own) return route.continue();
+    foreignRequests.push(url);
+    return route.abort('blockedbyclient');
+  });
+  // Workers' requests (duckdb-wasm's worker fetching its wasm) are routed by the context as well.
+  const watch = (page: Page) => {
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(`${page.url()}: console: ${m.text()}`);
+    });
+    page.on('pageerror', (e) => errors.push(`${page.url()}: page error: ${e.message}`));
+  };
+  context.on('page', watch);
+  for (const page of context.pages()) watch(page);
+  return {
+    context,
+    foreignRequests,
+    errors,
+    newPage: () => context.newPage(),
+    async close() {
+      await context.close();
+      rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { parseNumber } from '../../../src/data/numbers.ts';
+import { csv, messages, PLACERINGAR_HEADER, validateText } from './helpers.ts';
+
+describe('parseNumber: numbers as Swedish Excel writes them', () => {
+  it('a plain whole number', () => expect(parseNumber('42')).toBe(42));
+  it('decimal comma', () => expect(parseNumber('15,2')).toBe(15.2));
+  it('decimal point', () => expect(parseNumber('1.5')).toBe(1.5));
+  it('an ordinary space as thousands separator', () => expect(parseNumber('2 044')).toBe(2044));
+  it('a no-break space U+00A0 as thousands separator', () => expect(parseNumber('2\u00a0044')).toBe(2044));
+  it('a narrow no-break space U+202F as thousands separator', () => expect(parseNumber('1\u202f234\u202f567')).toBe(1234567));
+  it('thousands separator and decimal comma together', () => expect(parseNumber('1 234,5')).toBe(1234.5));
+  it('`%` after a share, with or without a space, when a share is read', () => {
+    expect(parseNumber('15,2 %', { percent: true })).toBe(15.2);
+    expect(parseNumber('15,2%', { percent: true })).toBe(15.2);
+    expect(parseNumber('15,2\u00a0%', { percent: true })).toBe(15.2);
+  });
+  it('a real minus sign U+2212 and a hyphen-minus', () => {
+    expect(parseNumber('\u22123')).toBe(-3);
+    expect(parseNumber('-3')).toBe(-3);
+  });
+  it('surrounding spaces', () => expect(parseNumber('  7 ')).toBe(7));
+});
+
+describe('parseNumber: refusals', () => {
+  it('text, empty text and a lone sign', () => {
+    for (const s of ['', 'abc', '12a', '-', '1 2 3x', '−']) expect(parseNumber(s), JSON.stringify(s)).toBeNull();
+  });
+  it('both a comma and a point (1.234,5 is ambiguous)', () => expect(parseNumber('1.234,5')).toBeNull());
+  it('two decimal commas', () => expect(parseNumber('1,2,3')).toBeNull());
+  it('`%` where a count is read', () => expect(parseNumber('15 %')).toBeNull());
+});
+
+describe('counts and shares in a file', () => {
+  it('counts with spaces, no-break and narrow no-break spaces are read as whole numbers', () => {
+    const text = csv(PLACERINGAR_HEADER,
+      '2025-Q3;0180;Stockholm;jourhem;totalt;0-20;under_perioden;1 204',
+      '2025-Q3;0180;Stockholm;familjehem;totalt;0-20;under_perioden;2\u00a0044',
+      '2025-Q3;0180;Stockholm;hvb;totalt;0-20;under_perioden;3\u202f001');
+    const { rows, issues } = validateText('placeringar', text);
+    expect(issues).toEqual([]);
+    expect(rows.map((r) => [r.antal, r.markering])).toEqual([[1204, null], [2044, null], [3001, null]]);
+  });
+  it('a share with decimal comma and `%` is read as a number of percent', () => {
+    const { rows, issues } = validateText('natverkshemsandel', csv('period;enhetskod;enhetsnamn;andel', '2022;00;Riket;15,2 %', '2023;00;Riket;16'));
+    expect(issues).toEqual([]);
+    expect(rows.map((r) => [r.andel, r.markering])).toEqual([[15.2, null], [16, null]]);
+  });
+  it('a share above 100 % is an error', () => {
+    const { issues } = validateText('natverkshemsandel', csv('period;enhetskod;enhetsnamn;andel', '2022;00;Riket;152'));
+    expect(messages(issues)).toEqual([
+      'FEL: natverkshemsandel.csv, rad 2, kolumn D (andel): "152" ligger utanför 0–100 %.\n' +
+        '  ERROR: natverkshemsandel.csv, line 2, column D (andel): "152" is outside 0–100 %.',
+    ]);
+  });
+  it('a count that is not a number is an error listing what is expected', () => {
+    const { issues } = validateText('placeringar', csv(PLACERINGAR_HEADER, '2025-Q3;0180;Stockholm;jourhem;totalt;0-20;under_perioden;många'));
+    expect(messages(issues)).toEqual([
+      'FEL: placeringar.csv, rad 2, kolumn H (antal): "många" är inget antal. Förväntat: ett heltal (mellanslag som tusentalsavgränsare går bra) eller en markering (*, x, U, <4, .., NA, -).\n' +
+        '  ERROR: placeringar.csv, line 2, column H (antal): "många" is not a count. Expected: a whole number (spaces as thousands separators are fine) or a marker (*, x, U, <4, .., NA, -).',
+    ]);
+  });
+});
