@@ -1,18 +1,53 @@
 // @ts-check
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import path from 'node:path';
 import { defineConfig } from 'astro/config';
 
 // Astro reads this before it sends anything; the build must not talk to any server.
 process.env.ASTRO_TELEMETRY_DISABLED = '1';
 
-/** BASE_PATH as Astro wants it: '/' or '/a/b/' (leading and trailing slash, no doubles). */
+/**
+ * BASE_PATH as Astro wants it: '/' or '/a/b/' (leading and trailing slash, no doubles).
+ * @param {string | undefined} value
+ */
 function basePath(value) {
   const parts = String(value ?? '').split('/').filter(Boolean);
   return parts.length ? `/${parts.join('/')}/` : '/';
 }
 
+const base = basePath(process.env.BASE_PATH);
+
+/**
+ * `astro dev` only: serve the published data folder (SOCIALSTATISTIK_DATA) at `<base>data/`, where the
+ * build puts it, so the browser engine works in development too. The build copies the folder itself.
+ * @returns {import('vite').Plugin}
+ */
+function serveDataInDev() {
+  return {
+    name: 'socialstatistik:serve-data-in-dev',
+    apply: 'serve',
+    configureServer(server) {
+      const dir = process.env.SOCIALSTATISTIK_DATA;
+      if (!dir) return;
+      server.middlewares.use((req, res, next) => {
+        // Astro's dev server may already have taken the base path off the URL.
+        const url = (req.url ?? '').split('?')[0];
+        const prefix = [`${base}data/`, '/data/'].find((p) => url.startsWith(p));
+        const name = prefix ? url.slice(prefix.length) : '';
+        if (!/^(?:[a-z_]+\.duckdb|manifest\.json)$/.test(name)) return next();
+        const file = path.join(dir, name);
+        if (!existsSync(file)) return next();
+        res.setHeader('Content-Type', name.endsWith('.json') ? 'application/json' : 'application/octet-stream');
+        res.setHeader('Content-Length', String(statSync(file).size));
+        createReadStream(file).pipe(res);
+      });
+    },
+  };
+}
+
 export default defineConfig({
   output: 'static',
-  base: basePath(process.env.BASE_PATH),
+  base,
   outDir: process.env.OUT_DIR || 'dist',
   // Every page is a folder with index.html and every link ends in '/', so any static file server
   // (nginx, IIS, a plain directory listing) serves it from any sub-path with no rewrites.
@@ -27,6 +62,7 @@ export default defineConfig({
   prefetch: false,
   devToolbar: { enabled: false },
   vite: {
+    plugins: [serveDataInDev()],
     build: {
       // The duckdb-wasm files are large; never inline any asset as a data: URL (CSP, caching).
       assetsInlineLimit: 0,

@@ -2,15 +2,13 @@
 // published under BASE_PATH. Everything is written to a temporary folder first and swapped in at the
 // end, so a failed or interrupted build leaves the previous site untouched.
 import { spawn } from 'node:child_process';
-import { cp, mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { formatIssue } from '../src/data/errors.ts';
-import { publish } from '../src/data/pipeline.ts';
-import { DATASET_ORDER } from '../src/data/schema.ts';
 import { basePath, dataDir, distDir, projectRoot, suppressionThreshold } from './lib/config.ts';
-import { describeTables, type Manifest, summaryText } from './lib/manifest.ts';
+import { summaryText } from './lib/manifest.ts';
 import { readDataDir } from './lib/read-data-dir.ts';
-import { writeDatasetFile } from './lib/write-duckdb.ts';
+import { writePublishedData } from './lib/write-published.ts';
 
 const started = performance.now();
 const seconds = () => ((performance.now() - started) / 1000).toFixed(1);
@@ -29,7 +27,6 @@ if (result.errors.length > 0) {
 }
 console.log(`[${seconds()} s] läste och kontrollerade ${dir}`);
 
-const published = publish(result.tables, threshold);
 // The work folder sits beside dist so that the final rename stays on one file system.
 const work = path.join(path.dirname(dist), `.${path.basename(dist)}-build-${process.pid}-${Date.now()}`);
 let movedAside = false;
@@ -37,17 +34,7 @@ const dataOut = path.join(work, 'data');
 const siteOut = path.join(work, 'site');
 await mkdir(dataOut, { recursive: true });
 try {
-  const described = describeTables(published, result.files);
-  const datasets: Manifest['datasets'] = [];
-  for (const name of DATASET_ORDER) {
-    const rows = published.tables[name];
-    const facts = described.find((d) => d.name === name);
-    if (!rows || !facts) continue;
-    const { file, bytes } = await writeDatasetFile(dataOut, name, rows);
-    datasets.push({ ...facts, file: path.basename(file), bytes });
-  }
-  const manifest: Manifest = { generated: new Date().toISOString(), threshold, datasets };
-  await writeFile(path.join(dataOut, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+  const { published } = await writePublishedData(result, dataOut, threshold);
   console.log(`[${seconds()} s] skrev datafiler:\n${summaryText(published, result.files)}`);
 
   await run(process.execPath, [path.join(projectRoot, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--silent'], {

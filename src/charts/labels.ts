@@ -22,8 +22,13 @@ export interface ChartLabels {
   and: string;
   /** The word after a percentage-point difference. */
   percentagePoints: string;
-  /** For the summary: what a marker means, as a clause ("uppgiften är skyddad av sekretess"). */
-  markerClause: (code: string) => string;
+  /** For the summary: a sentence saying why a period has no number. */
+  markerSentence: (code: string, period: string) => string;
+  /** Column headers of data tables. */
+  period: string;
+  category: string;
+  group: string;
+  value: string;
 }
 
 export const defaultChartLabels: ChartLabels = {
@@ -38,12 +43,16 @@ export const defaultChartLabels: ChartLabels = {
   lowest: 'lägst',
   and: 'och',
   percentagePoints: 'procentenheter',
-  markerClause: (code) =>
+  markerSentence: (code, period) =>
     code === 'sekretess'
-      ? 'uppgiften är skyddad av sekretess'
+      ? `För ${period} är uppgiften skyddad av sekretess.`
       : code === 'inget_att_redovisa'
-        ? 'det finns inget att redovisa'
-        : 'uppgiften saknas',
+        ? `För ${period} finns inget att redovisa.`
+        : `För ${period} saknas uppgiften.`,
+  period: 'Period',
+  category: 'Kategori',
+  group: 'Grupp',
+  value: 'Värde',
 };
 
 /** The label of a marker code, as the data contract names it ("skyddad av sekretess"). */

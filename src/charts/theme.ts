@@ -99,7 +99,8 @@ export function textWidth(text: string, fontSize = FONT_SIZE): number {
     else if (ch >= 'A' && ch <= 'Z') em += 0.7;
     else em += 0.58;
   }
-  return Math.ceil(em * fontSize);
+  // Calibrated against DejaVu Sans (Chromium's system-ui on Linux, one of the widest fallbacks).
+  return Math.ceil(em * fontSize * 1.06);
 }
 
 /** Splits text into lines no wider than `maxWidth` (breaking at spaces only; a long word stays whole). */

@@ -2,8 +2,9 @@
 //
 // Everything it loads comes from this site: the wasm module and its worker are emitted as the site's own
 // assets by the `?url` imports below, and each dataset is fetched from `<base>/data/<dataset>.duckdb`.
-// Extension autoloading and autoinstall are turned off, so a query that would need an extension (which
-// duckdb-wasm would download from DuckDB's server) fails with an error instead of reaching out.
+// Extension autoloading and autoinstall are turned off and external access is disabled (only the
+// registered dataset files may be opened), so a query that would need an extension (which duckdb-wasm
+// would download from DuckDB's server) or read a URL fails with an error instead of reaching out.
 // Only the eh and mvp bundles are used: the coi bundle needs cross-origin isolation headers, which a
 // plain static file server does not send.
 
@@ -14,7 +15,7 @@ import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
 import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
 import { sv } from '../i18n/sv.ts';
 import { isoDate, type Row, type Runner } from '../queries/runner.ts';
-import { datasetFileName, isDatasetName, setupStatements, type DatasetName } from '../queries/setup.ts';
+import { DATASET_NAMES, datasetFileName, isDatasetName, setupStatements, sqlString, type DatasetName } from '../queries/setup.ts';
 
 export type LoadPhase = 'start' | 'engine' | 'data' | 'attach' | 'ready';
 
@@ -39,6 +40,19 @@ const BUNDLES: duckdb.DuckDBBundles = {
   mvp: { mainModule: mvpWasm, mainWorker: mvpWorker },
   eh: { mainModule: ehWasm, mainWorker: ehWorker },
 };
+
+/**
+ * Settings that keep the engine on this site: no extension is installed or loaded (they would come from
+ * DuckDB's server), and no file outside the published datasets can be read, so even a query typed on the
+ * SQL page cannot reach another host. The allowed paths are the registered names of the dataset files.
+ */
+const ENGINE_SETTINGS = [
+  'SET autoinstall_known_extensions = false',
+  'SET autoload_known_extensions = false',
+  // DuckDB also looks for a write-ahead log beside each file it attaches.
+  `SET allowed_paths = [${DATASET_NAMES.flatMap((d) => [datasetFileName(d), `${datasetFileName(d)}.wal`]).map(sqlString).join(', ')}]`,
+  'SET enable_external_access = false',
+];
 
 interface Engine {
   db: duckdb.AsyncDuckDB;
@@ -68,23 +82,71 @@ function plainError(message: string, cause?: unknown): Error {
   return new Error(message, cause === undefined ? undefined : { cause });
 }
 
+/** The smallest valid wasm module: compiling it tells whether this page may compile WebAssembly at all. */
+const EMPTY_WASM_MODULE = new Uint8Array([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00]);
+
+function mayCompileWasm(): boolean {
+  try {
+    new WebAssembly.Module(EMPTY_WASM_MODULE);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * How long the engine's start may go without any sign of life (a progress event) before it is given up.
+ * duckdb-wasm does not always reject when its worker fails (a wasm download or compile error can leave
+ * the promise pending), so this turns a silent hang into an error the page can show.
+ */
+const STALL_MS = 45_000;
+
+function watchStart<T>(work: Promise<T>, worker: Worker, alive: { at: number }): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setInterval(() => {
+      if (Date.now() - alive.at > STALL_MS) finish(() => reject(new Error(`no progress for ${STALL_MS} ms`)));
+    }, 1000);
+    const onError = (event: ErrorEvent) => finish(() => reject(new Error(event.message || 'worker error')));
+    worker.addEventListener('error', onError);
+    function finish(settle: () => void) {
+      clearInterval(timer);
+      worker.removeEventListener('error', onError);
+      settle();
+    }
+    work.then(
+      (value) => finish(() => resolve(value)),
+      (error) => finish(() => reject(error)),
+    );
+  });
+}
+
 async function startEngine(): Promise<Engine> {
   if (typeof WebAssembly !== 'object' || typeof Worker !== 'function') throw plainError(sv.engine.noWebAssembly);
+  // A Content-Security-Policy without 'wasm-unsafe-eval' forbids compiling; say so instead of hanging.
+  if (!mayCompileWasm()) throw plainError(sv.engine.wasmBlocked);
   report({ phase: 'start', bytesLoaded: 0, bytesTotal: 0 });
   let worker: Worker | null = null;
   try {
     const bundle = await duckdb.selectBundle(BUNDLES);
+    // The worker does not report a missing wasm file (it would only stall), so look before leaping.
+    const head = await fetch(bundle.mainModule, { method: 'HEAD' });
+    if (!head.ok) throw new Error(`${bundle.mainModule}: HTTP ${head.status}`);
     worker = new Worker(bundle.mainWorker as string);
     const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
-    await db.instantiate(bundle.mainModule, null, (p) =>
-      report({ phase: 'engine', bytesLoaded: p.bytesLoaded, bytesTotal: p.bytesTotal }),
+    const alive = { at: Date.now() };
+    await watchStart(
+      db.instantiate(bundle.mainModule, null, (p) => {
+        alive.at = Date.now();
+        report({ phase: 'engine', bytesLoaded: p.bytesLoaded, bytesTotal: p.bytesTotal });
+      }),
+      worker,
+      alive,
     );
     await db.open({
       query: { castBigIntToDouble: true, castDecimalToDouble: true, castTimestampToDate: true },
     });
     const conn = await db.connect();
-    await conn.query('SET autoinstall_known_extensions = false');
-    await conn.query('SET autoload_known_extensions = false');
+    for (const sql of ENGINE_SETTINGS) await conn.query(sql);
     return { db, conn, bundle: bundle.mainModule === ehWasm ? 'eh' : 'mvp' };
   } catch (error) {
     worker?.terminate();
@@ -112,7 +174,8 @@ async function fetchBytes(dataset: DatasetName): Promise<Uint8Array> {
       if (done) break;
       chunks.push(value);
       loaded += value.byteLength;
-      report({ phase: 'data', dataset, bytesLoaded: loaded, bytesTotal: total });
+      // A server that compresses sends the compressed length; then the total is unknown.
+      report({ phase: 'data', dataset, bytesLoaded: loaded, bytesTotal: total >= loaded ? total : 0 });
     }
   } catch (error) {
     throw plainError(sv.engine.fetchFailed(file), error);
@@ -174,26 +237,44 @@ interface ArrowTableLike {
   getChildAt(index: number): { get(index: number): unknown } | null;
 }
 
+/** Nested Arrow values (list vectors, struct and map rows) as plain arrays and objects. */
+function plainNested(value: unknown): unknown {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'bigint') return Number(value);
+  if (typeof value !== 'object') return value;
+  if (value instanceof Date) return isoDate(value);
+  if (Array.isArray(value)) return value.map(plainNested);
+  const v = value as { toJSON?: () => unknown; data?: unknown; type?: unknown };
+  // An Arrow Vector (a LIST cell): iterate its values.
+  if ('data' in v && 'type' in v && typeof (value as Iterable<unknown>)[Symbol.iterator] === 'function') {
+    return Array.from(value as Iterable<unknown>, plainNested);
+  }
+  // A StructRow or MapRow: toJSON gives a plain object.
+  if (typeof v.toJSON === 'function') {
+    const json = v.toJSON();
+    if (json && typeof json === 'object' && !Array.isArray(json)) {
+      return Object.fromEntries(Object.entries(json).map(([k, x]) => [k, plainNested(x)]));
+    }
+    return plainNested(json);
+  }
+  return value;
+}
+
 /** Rows of an Arrow table as plain objects; dates become ISO strings as in the Node runner. */
 export function tableToRows(table: ArrowTableLike): Row[] {
   const fields = table.schema.fields;
   const columns = fields.map((_, i) => table.getChildAt(i));
-  const kinds = fields.map((f) => {
-    const t = String(f.type);
-    if (t.startsWith('Date')) return 'date';
-    if (t.startsWith('Timestamp')) return 'timestamp';
-    return 'plain';
-  });
+  // With castTimestampToDate, dates and timestamps arrive as milliseconds since 1970.
+  const isDate = fields.map((f) => /^(Date|Timestamp)/.test(String(f.type)));
   const rows: Row[] = new Array(table.numRows);
   for (let r = 0; r < table.numRows; r++) {
     const row: Row = {};
     for (let c = 0; c < fields.length; c++) {
-      let value = columns[c]?.get(r) ?? null;
-      if (typeof value === 'bigint') value = Number(value);
-      else if (value !== null && kinds[c] !== 'plain') {
-        value = isoDate(value instanceof Date ? value : new Date(value as number));
-      }
-      row[fields[c].name] = value;
+      const value = columns[c]?.get(r) ?? null;
+      row[fields[c].name] =
+        value !== null && isDate[c] && (typeof value === 'number' || typeof value === 'bigint')
+          ? isoDate(new Date(Number(value)))
+          : plainNested(value);
     }
     rows[r] = row;
   }

@@ -16,16 +16,16 @@ export const NAV: readonly NavItem[] = [
   // { path: 'ej-verkstallda-beslut/', label: sv.nav.ejVerkstallda },
   // { path: 'utforska/', label: sv.nav.utforska },
   // { path: 'om-statistiken/', label: sv.nav.omStatistiken },
-  { path: 'data/', label: sv.nav.data },
+  { path: 'kallor/', label: sv.nav.data },
 ];
 
 /** Links in the footer of every page (e.g. the accessibility statement, once it exists). */
 export const FOOTER_LINKS: readonly NavItem[] = [
-  { path: 'data/', label: sv.nav.data },
+  { path: 'kallor/', label: sv.nav.data },
   // { path: 'tillganglighet/', label: sv.nav.tillganglighet },
 ];
 
-/** The URL of a site path under the base path ('/intranat/socialstatistik/data/'). */
+/** The URL of a site path under the base path ('/intranat/socialstatistik/kallor/'). */
 export function href(path: string): string {
   return `${import.meta.env.BASE_URL}${path.replace(/^\/+/, '')}`;
 }

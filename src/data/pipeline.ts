@@ -25,7 +25,10 @@ export function readDataFiles(input: InputFile[]): ReadResult {
   const issues: DataIssue[] = [];
   const files: ReadResult['files'] = {};
   const tables: Tables = {};
-  const sorted = [...input].sort((a, b) => a.name.localeCompare(b.name));
+  // Code-point order of the names without `.csv`, the same on every machine (localeCompare follows the
+  // locale and put `placeringar_demo.csv` first): `placeringar.csv` comes before its additions.
+  const stem = (f: InputFile) => f.name.replace(/\.csv$/i, '');
+  const sorted = [...input].sort((a, b) => (stem(a) < stem(b) ? -1 : stem(a) > stem(b) ? 1 : 0));
   for (const f of sorted) {
     if (!f.name.toLowerCase().endsWith('.csv')) continue;
     const dataset = datasetOfFile(f.name);

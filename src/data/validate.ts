@@ -78,6 +78,10 @@ export function validateFile(spec: DatasetSpec, file: string, table: Pick<CsvTab
     let ok = !personal;
     for (const c of spec.columns) {
       const i = index.get(c.name);
+      if (i === undefined && !c.optional) {
+        ok = false; // the missing column is reported once, for the header, not again on every row
+        continue;
+      }
       const raw = i === undefined ? '' : (cells[i] ?? '');
       const r = readCell(spec, c, raw);
       if ('error' in r) {

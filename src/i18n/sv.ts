@@ -1,6 +1,8 @@
 // Every Swedish word the site's frame shows (layout, navigation, start page, data page, browser engine).
-// Number and date formats live beside this file (src/i18n/format.ts); labels of data values
-// (placeringsform, status, ...) belong to the data contract in src/data.
+// Numbers, periods and dates are formatted by src/i18n/format.ts; labels of data values (placeringsform,
+// status, ...) and dataset names belong to the data contract in src/data/schema.ts.
+
+import { formatNumber } from './format.ts';
 
 export const sv = {
   site: {
@@ -9,7 +11,6 @@ export const sv = {
     skipLink: 'Hoppa till innehållet',
     navLabel: 'Huvudmeny',
     footerData: 'Data publicerade',
-    footerNoData: 'Inga publicerade data',
     footerAbout:
       'Sammanställd statistik från socialtjänstens uppföljning. Inga personuppgifter publiceras; små antal döljs.',
   },
@@ -21,6 +22,7 @@ export const sv = {
     utforska: 'Utforska',
     omStatistiken: 'Om statistiken',
     data: 'Data och källor',
+    tillganglighet: 'Tillgänglighetsredogörelse',
   },
   summary: {
     caption: 'Publicerade datamängder',
@@ -31,7 +33,6 @@ export const sv = {
     units: 'Enheter',
     suppressed: 'Dolda värden',
     noPeriods: '–',
-    periodRange: (first: string, last: string) => (first === last ? first : `${first} – ${last}`),
     none: 'Det finns inga publicerade data ännu.',
   },
   home: {
@@ -68,7 +69,6 @@ export const sv = {
     inventedYes: 'Ja, påhittade (demo)',
     inventedNo: 'Nej',
     noSources: 'Inga källor är publicerade.',
-    filesHeading: 'Filer',
     fileSize: 'Storlek',
     browserHeading: 'Kontroll i webbläsaren',
     browserLead:
@@ -80,7 +80,7 @@ export const sv = {
     browserMatch: 'Stämmer',
     browserYes: 'Ja',
     browserNo: 'Nej',
-    browserDone: (ms: number) => `Klart på ${(ms / 1000).toFixed(1).replace('.', ',')} sekunder.`,
+    browserDone: (ms: number) => `Klart på ${formatNumber(ms / 1000, 1)} sekunder.`,
   },
   engine: {
     phase: {
@@ -91,23 +91,22 @@ export const sv = {
       ready: 'Klart.',
     } as Record<string, string>,
     bytes: (loaded: number, total: number) =>
-      total > 0 ? `${formatMegabytes(loaded)} av ${formatMegabytes(total)}` : formatMegabytes(loaded),
+      total > 0 ? `${formatBytes(loaded)} av ${formatBytes(total)}` : formatBytes(loaded),
     noWebAssembly:
       'Webbläsaren kan inte köra WebAssembly, som behövs för att räkna på data här. ' +
       'Tabellerna på sidan fungerar ändå.',
     startFailed: 'Databasmotorn kunde inte startas i webbläsaren.',
+    wasmBlocked:
+      'Webbplatsens säkerhetsinställningar tillåter inte WebAssembly, som databasmotorn behöver. ' +
+      "Be den som driftar webbplatsen att lägga till 'wasm-unsafe-eval' i script-src. Tabellerna på sidan fungerar ändå.",
     fetchFailed: (file: string) => `Kunde inte hämta datafilen ${file}. Försök ladda om sidan.`,
     attachFailed: (file: string) => `Kunde inte öppna datafilen ${file}.`,
     unknownDataset: (name: string) => `Okänd datamängd: ${name}.`,
-    queryFailed: 'Frågan kunde inte köras.',
   },
 } as const;
 
-/** "1,2 MB" with a decimal comma; kept here because it is only used in progress messages. */
-export function formatMegabytes(bytes: number): string {
-  if (bytes < 1024 * 1024) return `${Math.max(1, Math.round(bytes / 1024))} kB`;
-  return `${(bytes / (1024 * 1024)).toFixed(1).replace('.', ',')} MB`;
+/** A file size: "44 kB", "32,7 MB" (decimal comma, no-break space). */
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024 * 1024) return `${formatNumber(Math.max(1, bytes / 1024), 0)}\u00a0kB`;
+  return `${formatNumber(bytes / (1024 * 1024), 1)}\u00a0MB`;
 }
-
-/** Byte sizes for tables of files: "316 kB", "1,3 MB". */
-export const formatBytes = formatMegabytes;

@@ -10,6 +10,9 @@ export interface Runner {
 }
 
 /**
+ * Nested values: a LIST comes as an array and a STRUCT as an object in both runners; dates inside them and
+ * MAPs may differ between the runners, so queries meant for both should return flat columns.
+ *
  * Normalise one value to what both runners promise: bigint → number (exact up to 2^53, which any count
  * here stays far below), Date → ISO date string ('2025-09-30', or a full timestamp when it has a time),
  * undefined → null. Other values pass through.

@@ -6,6 +6,24 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 
+/**
+ * The policy the site is built to work under (document it in the README's "Publicera"): everything from the
+ * site itself, no inline script or style, and 'wasm-unsafe-eval' so duckdb-wasm may compile its module.
+ */
+export const STRICT_CSP = [
+  "default-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
+  "style-src 'self'",
+  "img-src 'self'",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "worker-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'self'",
+].join('; ');
+
 export const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 
 const FLAGS = [
@@ -34,11 +52,17 @@ export interface LaunchOptions {
   siteUrl: string;
   javaScriptEnabled?: boolean;
   viewport?: { width: number; height: number };
+  /**
+   * A Content-Security-Policy header to add to every response of the site (pages and worker scripts),
+   * as an intranet server configured per the README would send it.
+   */
+  csp?: string;
 }
 
 /** Launch Chromium with a fresh profile; close() removes the profile again. */
 export async function launchSiteBrowser(options: LaunchOptions): Promise<SiteBrowser> {
   const origin = new URL(options.siteUrl).origin;
+  const csp = options.csp;
   const userDataDir = mkdtempSync(path.join(tmpdir(), 'socialstatistik-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
@@ -52,10 +76,14 @@ export async function launchSiteBrowser(options: LaunchOptions): Promise<SiteBro
   });
   const foreignRequests: string[] = [];
   const errors: string[] = [];
-  await context.route('**/*', (route) => {
+  await context.route('**/*', async (route) => {
     const url = route.request().url();
     const own = url.startsWith(`${origin}/`) || url === origin || /^(data|blob|about):/.test(url);
-    if (own) return route.continue();
+    if (own && !csp) return route.continue();
+    if (own && csp) {
+      const response = await route.fetch();
+      return route.fulfill({ response, headers: { ...response.headers(), 'content-security-policy': csp } });
+    }
     foreignRequests.push(url);
     return route.abort('blockedbyclient');
   });

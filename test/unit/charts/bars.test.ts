@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { barsModel, barsSpec, type BarRow } from '../../../src/charts/bars.ts';
+import { BAR_COLOR, BAR_MUTED_COLOR } from '../../../src/charts/theme.ts';
+import { ageSex, unitShares } from './fixtures.ts';
+import { expectSnapshot, renderSvg } from './snapshot.ts';
+
+describe('bars snapshots', () => {
+  it('units compared, one highlighted, a reference, two without a number', () => {
+    const spec = barsSpec(unitShares, {
+      format: 'percent',
+      title: 'Andel i nätverkshem per stadsdel, kv. 3 2025',
+      xLabel: 'Andel i nätverkshem',
+      highlight: ['Södra stadsdelen'],
+      references: [{ label: 'Riket', value: 11.5 }],
+    });
+    expectSnapshot('bars-units', renderSvg(spec, 'bars-units'));
+  });
+  it('grouped by age and sex', () => {
+    const spec = barsSpec(ageSex, { xLabel: 'Antal placerade barn' });
+    expectSnapshot('bars-grouped', renderSvg(spec, 'bars-grouped'));
+  });
+});
+
+describe('bars rendering', () => {
+  it('draws no bar for a missing value, and no bar of zero width', () => {
+    const svg = renderSvg(barsSpec(unitShares, { format: 'percent' }), 'b');
+    const rects = [...svg.querySelectorAll('rect')];
+    expect(rects).toHaveLength(4);
+    for (const r of rects) expect(Number(r.getAttribute('width'))).toBeGreaterThan(0);
+  });
+
+  it('writes the marker text where a missing bar would be', () => {
+    const svg = renderSvg(barsSpec(unitShares, { format: 'percent' }), 'b');
+    const missing = [...svg.querySelectorAll('g.ss-missing text')].map((t) => t.firstChild?.textContent);
+    expect(missing).toEqual(['× Skyddad av sekretess', '○ Uppgift saknas']);
+  });
+
+  it('writes values in sv-SE at the bar ends and as tooltips', () => {
+    const svg = renderSvg(barsSpec(unitShares, { format: 'percent' }), 'b');
+    const texts = [...svg.querySelectorAll('text')].map((t) => t.textContent);
+    expect(texts).toContain('22,7\u00a0%');
+    const titles = [...svg.querySelectorAll('rect title')].map((t) => t.textContent);
+    expect(titles[0]).toBe('Västra stadsdelen: 22,7\u00a0%');
+  });
+
+  it('labels the SVG with a description naming the highest, the lowest and the missing', () => {
+    const svg = renderSvg(barsSpec(unitShares, { format: 'percent', title: 'Andel per stadsdel' }), 'b');
+    expect(svg.getAttribute('aria-label')).toBe('Andel per stadsdel');
+    expect(svg.getAttribute('aria-description')).toBe(
+      'Stapeldiagram, 6 kategorier. Högst: Västra stadsdelen (22,7\u00a0%); lägst: Centrum (9,8\u00a0%). ' +
+        '2 värden saknas: Östra stadsdelen (skyddad av sekretess) och Hamnen (uppgift saknas).',
+    );
+  });
+
+  it('is deterministic', () => {
+    const a = renderSvg(barsSpec(ageSex), 'g').outerHTML;
+    const b = renderSvg(barsSpec(ageSex), 'g').outerHTML;
+    expect(a).toBe(b);
+  });
+});
+
+describe('barsModel', () => {
+  it('sorts by value, largest first, missing last in the order given', () => {
+    const model = barsModel(unitShares, { highlight: ['Centrum'] });
+    expect(model.categories).toEqual([
+      'Västra stadsdelen', 'Norra stadsdelen', 'Södra stadsdelen', 'Centrum', 'Östra stadsdelen', 'Hamnen',
+    ]);
+    expect(model.items.map((i) => i.color)).toEqual([
+      BAR_MUTED_COLOR, BAR_MUTED_COLOR, BAR_MUTED_COLOR, BAR_COLOR, BAR_MUTED_COLOR, BAR_MUTED_COLOR,
+    ]);
+  });
+
+  it('can sort ascending or keep the order given', () => {
+    expect(barsModel(unitShares, { sort: 'ascending' }).categories.slice(0, 2)).toEqual(['Centrum', 'Södra stadsdelen']);
+    expect(barsModel(unitShares, { sort: 'none' }).categories).toEqual([
+      'Norra stadsdelen', 'Södra stadsdelen', 'Västra stadsdelen', 'Centrum', 'Östra stadsdelen', 'Hamnen',
+    ]);
+  });
+
+  it('keeps categories in the given order when grouped, groups in the order of appearance', () => {
+    const model = barsModel(ageSex);
+    expect(model.categories).toEqual(['0–12 år', '13–17 år', '18–20 år']);
+    expect(model.groups).toEqual(['Flickor', 'Pojkar']);
+  });
+
+  it('treats a row without markering but without a value as missing', () => {
+    const rows: BarRow[] = [{ kategori: 'A', varde: null, markering: null }];
+    expect(barsModel(rows).items[0]).toMatchObject({ varde: null, markering: 'saknas', shown: '○ Uppgift saknas' });
+  });
+});

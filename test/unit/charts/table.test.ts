@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { barsCsv, barsTable, csvCell, toCsv, trendCsv, trendTable } from '../../../src/charts/table.ts';
+import { ageSex, formLabels, placements, unitShares } from './fixtures.ts';
+
+const seriesLabel = (s: string) => formLabels[s] ?? s;
+
+describe('trendTable', () => {
+  it('has periods down and series across, missing values as marker text', () => {
+    const table = trendTable(placements, { seriesLabel });
+    expect(table.header).toEqual(['Period', 'Familjehem', 'HVB', 'Jourhem', 'Nätverkshem']);
+    expect(table.rows).toHaveLength(15);
+    expect(table.rows[5]).toEqual(['kv.\u00a02\u00a02023', '236', '72', '28', 'Skyddad av sekretess']);
+    expect(table.rows[8]).toEqual(['kv.\u00a01\u00a02024', '244', 'Uppgift saknas', '32', '34']);
+  });
+
+  it('formats percent and leaves periods outside a series empty', () => {
+    const rows = [
+      { period: '2024', serie: 'a', varde: 1234.56, markering: null },
+      { period: '2025', serie: 'a', varde: 7, markering: null },
+      { period: '2025', serie: 'b', varde: 12.25, markering: null },
+    ];
+    expect(trendTable(rows, { format: 'percent' }).rows).toEqual([
+      ['2024', '1\u00a0234,6\u00a0%', ''],
+      ['2025', '7,0\u00a0%', '12,3\u00a0%'],
+    ]);
+  });
+});
+
+describe('barsTable', () => {
+  it('lists bars in chart order', () => {
+    expect(barsTable(unitShares, { format: 'percent', valueHeader: 'Andel' })).toEqual({
+      header: ['Kategori', 'Andel'],
+      rows: [
+        ['Västra stadsdelen', '22,7\u00a0%'],
+        ['Norra stadsdelen', '18,4\u00a0%'],
+        ['Södra stadsdelen', '12,1\u00a0%'],
+        ['Centrum', '9,8\u00a0%'],
+        ['Östra stadsdelen', 'Skyddad av sekretess'],
+        ['Hamnen', 'Uppgift saknas'],
+      ],
+    });
+  });
+  it('has a group column when grouped', () => {
+    const table = barsTable(ageSex);
+    expect(table.header).toEqual(['Kategori', 'Grupp', 'Värde']);
+    expect(table.rows[4]).toEqual(['18–20 år', 'Flickor', 'Skyddad av sekretess']);
+  });
+});
+
+describe('CSV', () => {
+  it('starts with a BOM, separates with ";", ends lines with CRLF and writes decimal commas', () => {
+    const csv = toCsv([
+      ['Period', 'Andel'],
+      ['2025-Q3', 12.5],
+      ['2025-Q4', null],
+    ]);
+    expect(csv).toBe('\ufeffPeriod;Andel\r\n2025-Q3;12,5\r\n2025-Q4;\r\n');
+    expect(toCsv([['a']], { bom: false })).toBe('a\r\n');
+  });
+
+  it('writes numbers without grouping and with full precision', () => {
+    expect(csvCell(1234567)).toBe('1234567');
+    expect(csvCell(-3.25)).toBe('-3,25');
+    expect(csvCell(1e-7)).toBe('0,0000001');
+    expect(csvCell(Number.NaN)).toBe('');
+  });
+
+  it('quotes cells with the delimiter, quotes or line breaks', () => {
+    expect(csvCell('a;b')).toBe('"a;b"');
+    expect(csvCell('säger "hej"')).toBe('"säger ""hej"""');
+    expect(csvCell('rad 1\nrad 2')).toBe('"rad 1\nrad 2"');
+    expect(csvCell('a,b')).toBe('a,b');
+  });
+
+  it('defuses text that a spreadsheet would run as a formula', () => {
+    expect(csvCell('=SUM(A1:A9)')).toBe("'=SUM(A1:A9)");
+    expect(csvCell('+46')).toBe("'+46");
+    expect(csvCell('-1')).toBe("'-1");
+    expect(csvCell('@cmd')).toBe("'@cmd");
+    expect(csvCell('\tx')).toBe("'\tx");
+    expect(csvCell('=a;b')).toBe('"\'=a;b"');
+    // A negative number is a number, not text: no apostrophe.
+    expect(csvCell(-1)).toBe('-1');
+  });
+
+  it('gives chart data with canonical periods, raw numbers and marker text', () => {
+    const csv = toCsv(trendCsv(placements, { seriesLabel }));
+    const lines = csv.split('\r\n');
+    expect(lines[0]).toBe('\ufeffPeriod;Familjehem;HVB;Jourhem;Nätverkshem');
+    expect(lines[6]).toBe('2023-Q2;236;72;28;Skyddad av sekretess');
+    expect(toCsv(barsCsv(unitShares, { valueHeader: 'Andel (%)' })).split('\r\n').slice(0, 2)).toEqual([
+      '\ufeffKategori;Andel (%)',
+      'Västra stadsdelen;22,7',
+    ]);
+  });
+});

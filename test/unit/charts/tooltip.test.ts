@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { barsSpec } from '../../../src/charts/bars.ts';
+import { enhanceAllTooltips, nextPoint, tipPoints } from '../../../src/charts/tooltip.ts';
+import { trendSpec } from '../../../src/charts/trend.ts';
+import { ageSex, formLabels, placements } from './fixtures.ts';
+import { renderSvg } from './snapshot.ts';
+
+const seriesLabel = (s: string) => formLabels[s] ?? s;
+
+function press(svg: Element, key: string) {
+  const KeyboardEvent = svg.ownerDocument.defaultView!.KeyboardEvent;
+  svg.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true }));
+}
+
+function tipText(svg: Element): string[] {
+  return [...svg.querySelectorAll('.ss-tip tspan')].map((t) => t.textContent ?? '');
+}
+
+describe('tooltips', () => {
+  it('finds every point with its tooltip text and position, facets included', () => {
+    const svg = renderSvg(barsSpec(ageSex), 'tt');
+    const points = tipPoints(svg);
+    expect(points.map((p) => p.lines[0])).toEqual([
+      '0–12 år, Flickor: 88',
+      '0–12 år, Pojkar: 95',
+      '13–17 år, Flickor: 104',
+      '13–17 år, Pojkar: 121',
+      '18–20 år, Pojkar: 14',
+      '18–20 år, Flickor: Skyddad av sekretess',
+    ]);
+    // Facets are translated groups: points further down have larger y.
+    expect(points[2].y).toBeGreaterThan(points[1].y);
+  });
+
+  it('moves along a series with ←/→ and across series with ↑/↓', () => {
+    const svg = renderSvg(trendSpec(placements, { seriesLabel }), 'tt');
+    const points = tipPoints(svg);
+    expect(points[0].lines).toEqual(['Familjehem', 'kv.\u00a01\u00a02022: 212']);
+    expect(points[nextPoint(points, 0, 'ArrowRight')!].lines[1]).toBe('kv.\u00a02\u00a02022: 218');
+    // Down from Familjehem (top line) at the first quarter: HVB, the next line below.
+    expect(points[nextPoint(points, 0, 'ArrowDown')!].lines[0]).toBe('HVB');
+    expect(nextPoint(points, 0, 'ArrowLeft')).toBeNull();
+    expect(nextPoint(points, 0, 'End')).toBe(points.length - 1);
+  });
+
+  it('shows the tooltip on focus and keys, without native titles left behind, and can be undone', () => {
+    const svg = renderSvg(trendSpec(placements, { seriesLabel }), 'tt');
+    const before = svg.outerHTML;
+    const [undo] = enhanceAllTooltips(svg.ownerDocument.body.appendChild(svg).parentElement!);
+    expect(svg.getAttribute('tabindex')).toBe('0');
+    expect(svg.querySelectorAll('.ss-points title').length).toBe(0);
+    svg.dispatchEvent(new (svg.ownerDocument.defaultView!.FocusEvent)('focus'));
+    expect(tipText(svg)).toEqual(['Familjehem', 'kv.\u00a01\u00a02022: 212']);
+    press(svg, 'ArrowRight');
+    expect(tipText(svg)).toEqual(['Familjehem', 'kv.\u00a02\u00a02022: 218']);
+    press(svg, 'Escape');
+    expect(svg.querySelector('.ss-tip')?.getAttribute('display')).toBe('none');
+    undo();
+    svg.remove();
+    expect(svg.outerHTML.length).toBe(before.length);
+  });
+});

@@ -1,0 +1,181 @@
+import { describe, expect, it } from 'vitest';
+import type * as Plot from '@observablehq/plot';
+import { trendModel, trendSpec, type TrendRow } from '../../../src/charts/trend.ts';
+import { PALETTE } from '../../../src/charts/theme.ts';
+import { events, formLabels, networkShare, placements } from './fixtures.ts';
+import { expectSnapshot, renderSvg } from './snapshot.ts';
+
+const seriesLabel = (s: string) => formLabels[s] ?? s;
+
+/** The vertices of an SVG path ("M1,2L3,4M5,6" → subpaths of [x, y]). */
+function subpaths(d: string): [number, number][][] {
+  return d
+    .split('M')
+    .filter(Boolean)
+    .map((sub) => sub.split('L').map((pair) => pair.split(',').map(Number) as [number, number]));
+}
+
+function linePath(svg: Element, color: string): string {
+  const g = [...svg.querySelectorAll('g[aria-label="line"]')].find((e) => e.getAttribute('stroke') === color);
+  const d = g?.querySelector('path')?.getAttribute('d');
+  if (!d) throw new Error(`no line in ${color}`);
+  return d;
+}
+
+function baselineY(spec: Plot.PlotOptions): number {
+  return (spec.height as number) - (spec.marginBottom as number);
+}
+
+describe('trend snapshots', () => {
+  it('lines with events and missing values', () => {
+    const spec = trendSpec(placements, { title: 'Placerade barn per placeringsform', yLabel: 'Antal placerade barn', seriesLabel, events });
+    expectSnapshot('trend-lines', renderSvg(spec, 'trend-lines'));
+  });
+  it('stacked areas', () => {
+    const spec = trendSpec(placements, { kind: 'area', yLabel: 'Antal placerade barn', seriesLabel, events });
+    expectSnapshot('trend-area', renderSvg(spec, 'trend-area'));
+  });
+  it('a share with reference lines and a suppressed latest value', () => {
+    const spec = trendSpec(networkShare, {
+      format: 'percent',
+      yLabel: 'Andel i nätverkshem',
+      seriesLabel: () => 'Stadsdelen',
+      references: [
+        { label: 'Riket', value: 11.5 },
+        { label: 'Mål', value: 15 },
+      ],
+    });
+    expectSnapshot('trend-share', renderSvg(spec, 'trend-share'));
+  });
+  it('few quarters: every quarter labelled', () => {
+    const spec = trendSpec(
+      placements.filter((r) => r.period >= '2024-Q2'),
+      { yLabel: 'Antal', seriesLabel },
+    );
+    expectSnapshot('trend-quarters', renderSvg(spec, 'trend-quarters'));
+  });
+  it('years, small', () => {
+    const rows: TrendRow[] = [2018, 2019, 2020, 2021, 2022, 2023, 2024].map((y, i) => ({
+      period: String(y),
+      serie: 'Kommunen',
+      varde: y === 2021 ? null : 100 + i * 7,
+      markering: y === 2021 ? 'inget_att_redovisa' : null,
+    }));
+    const spec = trendSpec(rows, { width: 320, height: 200 });
+    expectSnapshot('trend-years-small', renderSvg(spec, 'trend-years-small'));
+  });
+});
+
+describe('trend rendering', () => {
+  it('is deterministic and has no generated ids', () => {
+    const spec = () => trendSpec(placements, { seriesLabel, events });
+    const a = renderSvg(spec(), 'a').outerHTML;
+    const b = renderSvg(spec(), 'a').outerHTML;
+    expect(a).toBe(b);
+    expect(a).not.toMatch(/plot-(clip|pattern|marker)-\d/);
+  });
+
+  it('labels the SVG as one image with a computed description', () => {
+    const svg = renderSvg(trendSpec(placements, { title: 'Placerade barn', seriesLabel }), 'x');
+    expect(svg.getAttribute('role')).toBe('img');
+    expect(svg.getAttribute('aria-label')).toBe('Placerade barn');
+    expect(svg.getAttribute('aria-description')).toBe(
+      'Linjediagram, 4 serier: Familjehem, HVB, Jourhem och Nätverkshem, kv.\u00a01\u00a02022–kv.\u00a03\u00a02025. ' +
+        '2 värden saknas (skyddad av sekretess och uppgift saknas). Luckor i linjerna är värden som saknas.',
+    );
+    expect(svg.getAttribute('xmlns')).toBe('http://www.w3.org/2000/svg');
+  });
+
+  it('breaks a line at a missing value instead of drawing it at zero or across', () => {
+    const spec = trendSpec(placements, { seriesLabel });
+    const svg = renderSvg(spec, 'gap');
+    const baseline = baselineY(spec);
+    // HVB (second series) has no row for 2024-Q1; nätverkshem (fourth) is suppressed in 2023-Q2.
+    for (const color of [PALETTE[1], PALETTE[3]]) {
+      const parts = subpaths(linePath(svg, color));
+      expect(parts).toHaveLength(2);
+      for (const [, y] of parts.flat()) expect(Math.abs(y - baseline)).toBeGreaterThan(1);
+    }
+    // One point per known value, none for the missing one.
+    const hvbDots = [...svg.querySelectorAll('g.ss-points')].find((g) => g.getAttribute('fill') === PALETTE[1]);
+    expect(hvbDots?.children.length).toBe(14);
+  });
+
+  it('marks each missing value with a glyph and a tooltip, and explains the glyphs in a legend', () => {
+    const svg = renderSvg(trendSpec(placements, { seriesLabel }), 'm');
+    const missing = [...svg.querySelectorAll('g.ss-missing > *')];
+    expect(missing.map((e) => e.querySelector('title')?.textContent)).toEqual([
+      'HVB\nkv.\u00a01\u00a02024: Uppgift saknas',
+      'Nätverkshem\nkv.\u00a02\u00a02023: Skyddad av sekretess',
+    ]);
+    const texts = [...svg.querySelectorAll('text')].map((t) => t.textContent);
+    expect(texts).toContain('Skyddad av sekretess');
+    expect(texts).toContain('Uppgift saknas');
+    expect(texts).not.toContain('Inget att redovisa');
+  });
+
+  it('has no marker legend when nothing is missing', () => {
+    const rows = placements.filter((r) => r.serie === 'familjehem');
+    const svg = renderSvg(trendSpec(rows, { seriesLabel }), 'n');
+    expect(svg.querySelectorAll('g.ss-missing').length).toBe(0);
+    expect([...svg.querySelectorAll('text')].map((t) => t.textContent)).not.toContain('Skyddad av sekretess');
+  });
+
+  it('gives every point a tooltip with the exact sv-SE value and period', () => {
+    const svg = renderSvg(trendSpec(networkShare, { format: 'percent', seriesLabel: () => 'Stadsdelen' }), 't');
+    const titles = [...svg.querySelectorAll('g.ss-points title')].map((t) => t.textContent);
+    expect(titles[0]).toBe('Stadsdelen\nkv.\u00a01\u00a02022: 7,4\u00a0%');
+    expect(titles).toContain('Stadsdelen\nkv.\u00a03\u00a02025: Skyddad av sekretess');
+  });
+
+  it('writes every series name as a direct label', () => {
+    const svg = renderSvg(trendSpec(placements, { seriesLabel }), 'l');
+    const texts = [...svg.querySelectorAll('text')].map((t) => t.textContent);
+    for (const name of Object.values(formLabels)) expect(texts).toContain(name);
+  });
+});
+
+describe('trendModel', () => {
+  it('turns a missing row inside a series into a "saknas" gap, but not the periods before it starts', () => {
+    const rows: TrendRow[] = [
+      { period: '2024-Q1', serie: 'a', varde: 5, markering: null },
+      { period: '2024-Q3', serie: 'a', varde: 7, markering: null },
+      { period: '2024-Q2', serie: 'b', varde: 1, markering: null },
+      { period: '2024-Q3', serie: 'b', varde: 2, markering: null },
+    ];
+    const model = trendModel(rows);
+    expect(model.periods).toEqual(['2024-Q1', '2024-Q2', '2024-Q3']);
+    expect(model.series[0].points.map((p) => [p.period, p.varde, p.markering])).toEqual([
+      ['2024-Q1', 5, null],
+      ['2024-Q2', null, 'saknas'],
+      ['2024-Q3', 7, null],
+    ]);
+    expect(model.series[1].points.map((p) => p.period)).toEqual(['2024-Q2', '2024-Q3']);
+    expect(model.missing).toHaveLength(1);
+  });
+
+  it('fills periods that no series has, so the axis has no hole either', () => {
+    const rows: TrendRow[] = [
+      { period: '2019', serie: 'a', varde: 5, markering: null },
+      { period: '2021', serie: 'a', varde: 7, markering: null },
+    ];
+    expect(trendModel(rows).periods).toEqual(['2019', '2020', '2021']);
+  });
+
+  it('leaves a stacked band unknown where it or a band below is missing', () => {
+    const rows: TrendRow[] = [
+      { period: '2024-Q1', serie: 'a', varde: 5, markering: null },
+      { period: '2024-Q2', serie: 'a', varde: null, markering: 'sekretess' },
+      { period: '2024-Q1', serie: 'b', varde: 2, markering: null },
+      { period: '2024-Q2', serie: 'b', varde: 3, markering: null },
+    ];
+    const [a, b] = trendModel(rows).series;
+    expect(a.points.map((p) => [p.y1, p.y2])).toEqual([[0, 5], [null, null]]);
+    expect(b.points.map((p) => [p.y1, p.y2])).toEqual([[5, 7], [null, null]]);
+  });
+
+  it('keeps the series order given', () => {
+    const model = trendModel(placements, { series: ['natverkshem', 'familjehem'], seriesLabel });
+    expect(model.series.map((s) => s.name)).toEqual(['Nätverkshem', 'Familjehem']);
+  });
+});

@@ -1,0 +1,116 @@
+import { describe, expect, it } from 'vitest';
+import { columnLetter, decodeText, detectDelimiter, parseCsvText, readCsv } from '../../../src/data/csv.ts';
+import { BESLUT_HEADER, messages, utf8, validateText, values } from './helpers.ts';
+
+/** Windows-1252 bytes of an ASCII text where `{ä}`-style placeholders stand for single bytes. */
+function cp1252(text: string): Uint8Array {
+  const map: Record<string, number> = { ä: 0xe4, å: 0xe5, ö: 0xf6, Ä: 0xc4, Å: 0xc5, Ö: 0xd6 };
+  const out: number[] = [];
+  for (const ch of text) {
+    if (ch in map) out.push(map[ch]);
+    else {
+      const code = ch.charCodeAt(0);
+      if (code > 0x7f) throw new Error(`not ASCII: ${ch}`);
+      out.push(code);
+    }
+  }
+  return new Uint8Array(out);
+}
+
+describe('delimiters', () => {
+  it('`;` (Swedish Excel)', () => {
+    const t = readCsv(utf8('period;enhetskod;antal\n2025-Q3;0180;5\n'));
+    expect(t.delimiter).toBe(';');
+    expect(t.header).toEqual(['period', 'enhetskod', 'antal']);
+    expect(t.rows).toEqual([{ line: 2, cells: ['2025-Q3', '0180', '5'] }]);
+  });
+  it('`,` with a quoted decimal-comma value', () => {
+    const t = readCsv(utf8('period,enhetskod,andel\n2022,00,"15,2"\n'));
+    expect(t.delimiter).toBe(',');
+    expect(t.rows).toEqual([{ line: 2, cells: ['2022', '00', '15,2'] }]);
+  });
+  it('the header decides: commas inside a `;` file’s data do not matter', () => {
+    expect(detectDelimiter('a;b;c\n1,5;2,5;3,5')).toBe(';');
+  });
+  it('a `,` file reads the same as a `;` file through validation', () => {
+    const semi = validateText('ej_verkstallda_beslut', `${BESLUT_HEADER}\n2025-Q3;2580;Luleå;SoL;ÄO;Särskilt boende;kvinnor;totalt;12\n`);
+    const comma = validateText('ej_verkstallda_beslut', `${BESLUT_HEADER.replaceAll(';', ',')}\n2025-Q3,2580,Luleå,SoL,ÄO,Särskilt boende,kvinnor,totalt,12\n`);
+    expect(comma.issues).toEqual([]);
+    expect(comma.rows.map(values)).toEqual(semi.rows.map(values));
+  });
+});
+
+describe('encodings', () => {
+  const text = 'enhetskod;enhetsnamn;niva\n2580;Luleå;kommun\n1480;Göteborg;kommun\n14;Västra Götalands län;lan\n';
+  const expected = [['2580', 'Luleå', 'kommun'], ['1480', 'Göteborg', 'kommun'], ['14', 'Västra Götalands län', 'lan']];
+
+  it('UTF-8 without BOM', () => {
+    const t = readCsv(utf8(text));
+    expect(t.encoding).toBe('utf-8');
+    expect(t.rows.map((r) => r.cells)).toEqual(expected);
+  });
+  it('UTF-8 with BOM: the BOM does not stick to the first column name', () => {
+    const t = readCsv(new Uint8Array([0xef, 0xbb, 0xbf, ...utf8(text)]));
+    expect(t.encoding).toBe('utf-8');
+    expect(t.header).toEqual(['enhetskod', 'enhetsnamn', 'niva']);
+    expect(t.rows.map((r) => r.cells)).toEqual(expected);
+  });
+  it('Windows-1252 bytes (0xE5 å, 0xF6 ö, 0xE4 ä) decode to å, ö, ä', () => {
+    const bytes = cp1252(text);
+    // å in Luleå is the single byte 0xE5, not UTF-8's two bytes.
+    expect([...bytes.subarray(31, 36)]).toEqual([0x4c, 0x75, 0x6c, 0x65, 0xe5]);
+    const t = readCsv(bytes);
+    expect(t.encoding).toBe('windows-1252');
+    expect(t.rows.map((r) => r.cells)).toEqual(expected);
+  });
+  it('decodeText: 0xC4 0xD6 0xC5 are Ä Ö Å in Windows-1252', () => {
+    expect(decodeText(new Uint8Array([0xc4, 0xd6, 0xc5]))).toEqual({ text: 'ÄÖÅ', encoding: 'windows-1252' });
+  });
+  it('a Windows-1252 decisions file gives verksamhet ÄO and kon män', () => {
+    const { rows, issues } = validateText('ej_verkstallda_beslut', cp1252(`${BESLUT_HEADER}\r\n2025-Q3;2580;Luleå;SoL;ÄO;Särskilt boende;män;totalt;7\r\n`));
+    expect(issues).toEqual([]);
+    expect(values(rows[0])).toEqual({
+      period: '2025-Q3', enhetskod: '2580', enhetsnamn: 'Luleå', lag: 'SoL', verksamhet: 'ÄO', insats: 'Särskilt boende',
+      kon: 'män', status: 'totalt', antal: 7, markering: null, kalla: '',
+    });
+  });
+});
+
+describe('line ends and line numbers', () => {
+  it('CRLF line ends leave no \\r in any cell', () => {
+    const t = readCsv(utf8('period;enhetskod;antal\r\n2025-Q3;0180;5\r\n2025-Q4;0180;6\r\n'));
+    expect(t.header).toEqual(['period', 'enhetskod', 'antal']);
+    expect(t.rows).toEqual([{ line: 2, cells: ['2025-Q3', '0180', '5'] }, { line: 3, cells: ['2025-Q4', '0180', '6'] }]);
+  });
+  it('blank lines (also lines of only delimiters) are skipped but still counted', () => {
+    const t = parseCsvText('a;b\n1;2\n\n;\n  \n3;4\n');
+    expect(t.rows).toEqual([{ line: 2, cells: ['1', '2'] }, { line: 6, cells: ['3', '4'] }]);
+  });
+  it('a quoted field with a line break counts its lines', () => {
+    const t = parseCsvText('a;b\r\n"x\r\ny";1\r\n\r\nz;2\r\n');
+    expect(t.rows).toEqual([{ line: 2, cells: ['x\ny', '1'] }, { line: 5, cells: ['z', '2'] }]);
+  });
+  it('an error after blank lines and a multi-line cell names the line as an editor shows it', () => {
+    const text = [
+      BESLUT_HEADER, // 1
+      '2025-Q3;2580;Luleå;SoL;ÄO;Särskilt boende;kvinnor;totalt;5', // 2
+      '', // 3
+      '2025-Q3;2580;"Luleå', // 4
+      'kommun";SoL;ÄO;Hemtjänst;kvinnor;totalt;3', // 5
+      '', // 6
+      '2025-Q3;2580;Luleå;SoL;ÄO;Dagverksamhet;kvinnor;totalt;tre', // 7
+    ].join('\r\n');
+    const { rows, issues } = validateText('ej_verkstallda_beslut', text);
+    expect(rows.map((r) => [r._line, r.insats, r.enhetsnamn])).toEqual([[2, 'Särskilt boende', 'Luleå'], [4, 'Hemtjänst', 'Luleå kommun']]);
+    expect(messages(issues)).toEqual([
+      'FEL: ej_verkstallda_beslut.csv, rad 7, kolumn I (antal): "tre" är inget antal. Förväntat: ett heltal (mellanslag som tusentalsavgränsare går bra) eller en markering (*, x, U, <4, .., NA, -).\n' +
+        '  ERROR: ej_verkstallda_beslut.csv, line 7, column I (antal): "tre" is not a count. Expected: a whole number (spaces as thousands separators are fine) or a marker (*, x, U, <4, .., NA, -).',
+    ]);
+  });
+});
+
+describe('columnLetter', () => {
+  it('follows Excel: A, Z, AA, AZ, BA', () => {
+    expect([0, 25, 26, 51, 52].map(columnLetter)).toEqual(['A', 'Z', 'AA', 'AZ', 'BA']);
+  });
+});

@@ -1,0 +1,124 @@
+// The build refuses input that looks like personal data, and never repeats the number in its messages.
+import { describe, expect, it } from 'vitest';
+import { containsPersonalNumber, maskDigits } from '../../../src/data/personnummer.ts';
+import { csv, luhnDigit, messages, PLACERINGAR_HEADER, readAll, validateText } from './helpers.ts';
+
+/** A valid number from its first nine digits (YYMMDDNNN) and the Luhn digit. */
+const valid = (nine: string) => nine + luhnDigit(nine);
+const SAMORDNING = valid('701063239'); // born 1970-10-03, day + 60
+const FEB29 = valid('000229123'); // 2000-02-29
+
+describe('the Luhn helper of these tests agrees with the well-known test numbers', () => {
+  it('19121212-1212 and 811228-9874', () => {
+    expect(luhnDigit('121212121')).toBe('2');
+    expect(luhnDigit('811228987')).toBe('4');
+  });
+});
+
+describe('containsPersonalNumber: valid numbers are found', () => {
+  const found = [
+    ['with century and -', '19121212-1212'],
+    ['with century, no separator', '191212121212'],
+    ['without century, with -', '121212-1212'],
+    ['without century, no separator', '1212121212'],
+    ['with + (a person over 100)', '121212+1212'],
+    ['811228-9874', '811228-9874'],
+    ['8112289874', '8112289874'],
+    ['19811228-9874', '19811228-9874'],
+    ['with a space before the last four', '811228 9874'],
+    ['samordningsnummer (day + 60)', `${SAMORDNING.slice(0, 6)}-${SAMORDNING.slice(6)}`],
+    ['samordningsnummer with century, no separator', `19${SAMORDNING}`],
+    ['a leap day', FEB29],
+    ['inside other text', 'Ärende 811228-9874 avslutat'],
+  ];
+  for (const [what, text] of found) it(what, () => expect(containsPersonalNumber(text)).toBe(true));
+});
+
+describe('containsPersonalNumber: no false alarms', () => {
+  const clean = [
+    ['an invalid Luhn digit', '19121212-1213'],
+    ['an invalid Luhn digit, short form', '811228-9875'],
+    ['a date', '2025-09-30'],
+    ['a date without dashes', '20250930'],
+    ['a date-like ten-digit number failing Luhn', '2509301234'],
+    ['month 13 with a valid Luhn digit', valid('121312123')],
+    ['day 32 with a valid Luhn digit', valid('121232123')],
+    ['a century that is no century', '21121212-1212'],
+    ['ordinary counts', '1 204'],
+    ['a six-digit count', '123456'],
+    ['a period', '2025-Q3'],
+    ['an insats name', '9.4 Biträde av kontaktperson'],
+    ['a longer digit run', '12121212121212'],
+  ];
+  for (const [what, text] of clean) it(what, () => expect(containsPersonalNumber(text), text).toBe(false));
+});
+
+describe('the guard in a file', () => {
+  const row = (name: string, antal = '5') => `2025-Q3;0180;${name};jourhem;totalt;0-20;under_perioden;${antal}`;
+  const GUARD_SV = 'ser ut som ett personnummer. Personuppgifter får aldrig finnas i indata; ta bort cellen.';
+  const GUARD_EN = 'looks like a Swedish personal identity number. Personal data must never be in the input; remove the cell.';
+
+  it('in a known column: an error naming file, line and column, with every digit hidden', () => {
+    const { rows, issues } = validateText('placeringar', csv(PLACERINGAR_HEADER, row('19121212-1212')));
+    expect(rows).toEqual([]);
+    expect(messages(issues)).toEqual([
+      `FEL: placeringar.csv, rad 2, kolumn C (enhetsnamn): "••••••••-••••" ${GUARD_SV}\n  ERROR: placeringar.csv, line 2, column C (enhetsnamn): "••••••••-••••" ${GUARD_EN}`,
+    ]);
+  });
+  it('in an unknown column: the same error, beside the unknown-column error', () => {
+    const { issues } = validateText('placeringar', csv(`${PLACERINGAR_HEADER};anteckning`, `${row('Stockholm')};811228-9874`));
+    const text = messages(issues).join('\n');
+    expect(text).not.toContain('9874');
+    expect(text).not.toContain('811228');
+    expect(issues.map((i) => [i.line, i.columnLetter, i.column, i.value])).toEqual([
+      [1, 'I', 'anteckning', 'anteckning'],
+      [2, 'I', 'anteckning', '••••••-••••'],
+    ]);
+    expect(issues[1].sv).toBe(GUARD_SV);
+    expect(issues[1].en).toBe(GUARD_EN);
+  });
+  it('forms without century, with + and samordningsnummer are refused in every column', () => {
+    const numbers = ['121212+1212', '8112289874', SAMORDNING, `19${SAMORDNING}`];
+    const { rows, issues } = validateText('placeringar', csv(PLACERINGAR_HEADER, ...numbers.map((n, i) => row(`Enhet ${n}`, String(10 + i)))));
+    expect(rows).toEqual([]);
+    expect(issues.map((i) => [i.line, i.column, i.sv])).toEqual(numbers.map((_, i) => [2 + i, 'enhetsnamn', GUARD_SV]));
+    const text = messages(issues).join('\n');
+    for (const n of numbers) expect(text).not.toContain(n.slice(-4));
+  });
+  it('no message repeats the number, whatever else is wrong with the cell or row', () => {
+    // In antal (also not a valid count), in enhetskod (then also an unknown unit), in insats twice (a duplicate),
+    // and in a field beyond the header.
+    const r = readAll({
+      'enheter.csv': csv('enhetskod;enhetsnamn;niva', '0180;Stockholm;kommun'),
+      'placeringar.csv': csv(PLACERINGAR_HEADER, row('Stockholm', '8112289874'), '2025-Q3;0180-8112289874;S;hvb;totalt;0-20;under_perioden;5', `${row('Stockholm')};19121212-1212`),
+      'ej_verkstallda_beslut.csv': csv('period;enhetskod;lag;verksamhet;insats;antal', '2025-Q3;0180;SoL;ÄO;Hemtjänst 811228-9874;5', '2025-Q3;0180;SoL;ÄO;Hemtjänst 811228-9874;5'),
+    });
+    const text = messages([...r.errors, ...r.warnings]).join('\n');
+    for (const digits of ['8112289874', '9874', '811228', '1212']) expect(text).not.toContain(digits);
+    expect(r.errors.filter((e) => e.sv === GUARD_SV).map((e) => [e.file, e.line, e.column])).toEqual([
+      ['ej_verkstallda_beslut.csv', 2, 'insats'],
+      ['ej_verkstallda_beslut.csv', 3, 'insats'],
+      ['placeringar.csv', 2, 'antal'],
+      ['placeringar.csv', 3, 'enhetskod'],
+      ['placeringar.csv', 4, ''],
+    ]);
+    // A row with personal data is never kept, so nothing downstream sees it.
+    expect(r.tables.placeringar).toEqual([]);
+    expect(r.tables.ej_verkstallda_beslut).toEqual([]);
+  });
+  it('a personal number as a header is masked in the unknown-column error', () => {
+    const { issues } = validateText('placeringar', csv(`${PLACERINGAR_HEADER};811228-9874`, `${row('Stockholm')};`));
+    expect(messages(issues).join('\n')).not.toContain('9874');
+  });
+  it('an invalid Luhn number, a quarter-end date and ordinary counts pass', () => {
+    const { rows, issues } = validateText('placeringar', csv(`${PLACERINGAR_HEADER};kalla`,
+      `${row('Enhet 19121212-1213', '1 204')};k`,
+      `2025-09-30;0180;Stockholm;hvb;totalt;0-20;under_perioden;123456;rapport 2025-09-30`));
+    expect(issues).toEqual([]);
+    expect(rows.map((r) => [r.enhetsnamn, r.period, r.antal])).toEqual([['Enhet 19121212-1213', '2025-Q3', 1204], ['Stockholm', '2025-Q3', 123456]]);
+  });
+});
+
+describe('maskDigits', () => {
+  it('hides every digit and keeps the rest', () => expect(maskDigits('Ärende 811228-9874')).toBe('Ärende ••••••-••••'));
+});
