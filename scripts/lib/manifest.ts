@@ -1,26 +1,9 @@
 // The manifest the site reads: what each published data file holds. Also the check-data summary.
+import type { DatasetManifest, Manifest } from '../../src/data/manifest.ts';
 import { DATASET_ORDER, DATASETS, type DatasetName } from '../../src/data/schema.ts';
 import type { PublishResult } from '../../src/data/pipeline.ts';
 
-export interface DatasetManifest {
-  name: DatasetName;
-  title: string;
-  file: string;
-  bytes: number;
-  rows: number;
-  /** First and last canonical period, or null for tables without periods. */
-  periods: [string, string] | null;
-  units: number;
-  /** Cells published as `sekretess`: hidden by the build or already marked so in the input. */
-  suppressed: number;
-  files: string[];
-}
-
-export interface Manifest {
-  generated: string;
-  threshold: number;
-  datasets: DatasetManifest[];
-}
+export type { DatasetManifest, Manifest };
 
 /** Per-dataset facts of published tables (bytes and file filled in by the caller once written). */
 export function describeTables(published: PublishResult, files: Partial<Record<DatasetName, string[]>>): Omit<DatasetManifest, 'bytes' | 'file'>[] {

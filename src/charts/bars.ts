@@ -164,7 +164,8 @@ export function barsSpec(rows: readonly BarRow[], options: BarsOptions = {}): Pl
   const items = model.items;
 
   const maxLabel = Math.round(width * 0.4);
-  const rowLabel = (i: BarItem) => truncateText(grouped ? (i.group ?? '') : i.name, maxLabel);
+  // A label is drawn 8 px left of the axis inside a margin of at most maxLabel: cut it to fit there.
+  const rowLabel = (i: BarItem) => truncateText(grouped ? (i.group ?? '') : i.name, maxLabel - 12);
   // Bold labels are about a tenth wider than the estimate for regular text.
   const marginLeft = Math.min(maxLabel, Math.max(...items.map((i) => textWidth(rowLabel(i)) * (i.highlighted && options.highlight ? 1.1 : 1) + 12), 40));
   const valueWidth = Math.max(0, ...items.filter((i) => i.varde !== null).map((i) => textWidth(i.shown)));

@@ -11,18 +11,18 @@ export interface NavItem {
 
 export const NAV: readonly NavItem[] = [
   { path: '', label: sv.nav.oversikt },
-  // { path: 'placeringar/', label: sv.nav.placeringar },
-  // { path: 'natverkshem/', label: sv.nav.natverkshem },
-  // { path: 'ej-verkstallda-beslut/', label: sv.nav.ejVerkstallda },
-  // { path: 'utforska/', label: sv.nav.utforska },
-  // { path: 'om-statistiken/', label: sv.nav.omStatistiken },
+  { path: 'placeringar/', label: sv.nav.placeringar },
+  { path: 'natverkshem/', label: sv.nav.natverkshem },
+  { path: 'ej-verkstallda-beslut/', label: sv.nav.ejVerkstallda },
+  { path: 'utforska/', label: sv.nav.utforska },
+  { path: 'om-statistiken/', label: sv.nav.omStatistiken },
   { path: 'kallor/', label: sv.nav.data },
 ];
 
 /** Links in the footer of every page (e.g. the accessibility statement, once it exists). */
 export const FOOTER_LINKS: readonly NavItem[] = [
   { path: 'kallor/', label: sv.nav.data },
-  // { path: 'tillganglighet/', label: sv.nav.tillganglighet },
+  { path: 'tillganglighet/', label: sv.nav.tillganglighet },
 ];
 
 /** The URL of a site path under the base path ('/intranat/socialstatistik/kallor/'). */

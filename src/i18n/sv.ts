@@ -3,6 +3,11 @@
 // status, ...) and dataset names belong to the data contract in src/data/schema.ts.
 
 import { formatNumber } from './format.ts';
+export { ASSESSED, DIGG_COMPLAINT_URL, publish, publisherSettings } from './publish.ts';
+export { aboutWords } from './about.ts';
+export { dashboard } from './dashboard.ts';
+export { decisionsWords } from './decisions.ts';
+export { exploreWords, formatDuration } from './explore.ts';
 
 export const sv = {
   site: {

@@ -5,25 +5,9 @@ import { DATASETS } from '../data/schema.ts';
 import type { Runner } from './runner.ts';
 import { DATASET_NAMES, isDatasetName, type DatasetName } from './setup.ts';
 
-/** One dataset in data/manifest.json (written by scripts/build.ts). */
-export interface ManifestDataset {
-  name: string;
-  file: string;
-  bytes: number;
-  rows: number;
-  /** [first, last] canonical period, or null/absent for datasets without periods. */
-  periods?: [string, string] | null;
-  units?: number;
-  suppressed?: number;
-}
-
-/** data/manifest.json: what the build published. */
-export interface PublishedManifest {
-  generated: string;
-  threshold: number;
-  datasets: ManifestDataset[];
-  sources?: unknown[];
-}
+/** data/manifest.json and its datasets: the one definition lives with the data contract. */
+export type { DatasetManifest as ManifestDataset, Manifest as PublishedManifest } from '../data/manifest.ts';
+import type { Manifest as PublishedManifest } from '../data/manifest.ts';
 
 export interface DatasetSummary {
   name: DatasetName;

@@ -1,0 +1,21 @@
+// What the overview and the unit lists need from ej_verkstallda_beslut (favourable decisions not executed
+// within three months) besides the topic page's own queries in src/queries/decisions.ts (whose
+// `totalsQuery` gives the overview its SoL and LSS totals): the units with decision figures and the
+// sources of a unit's totals.
+
+import { unitCatalogQuery, type Query } from './dashboard-common.ts';
+
+/** The units with decision figures and how many periods each has. */
+export function decisionUnitsQuery(datasets: readonly string[]): Query {
+  return unitCatalogQuery('ej_verkstallda_beslut', datasets);
+}
+
+/** The sources of a unit's decision totals (the keys in kallor). */
+export function decisionSourcesQuery(unit: string): Query {
+  return {
+    sql: `SELECT DISTINCT kalla FROM ej_verkstallda_beslut
+WHERE enhetskod = ? AND insats = 'totalt' AND kon = 'totalt' AND status = 'totalt' AND kalla IS NOT NULL
+ORDER BY kalla`,
+    params: [unit],
+  };
+}

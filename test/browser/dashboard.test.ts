@@ -1,0 +1,463 @@
+// The dashboard pages (Översikt, Placeringar, Nätverkshem) in headless Chromium, built under the sub-path
+// /intranat/socialstatistik/: the prerendered charts and their numbers against the published data (queried
+// here in Node with plain SQL), a filter change answered by duckdb-wasm and re-rendered in place, the URL
+// state round trip, suppressed values never shown as numbers, downloads, print, and failure handling.
+
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { NodeRunner } from '../../src/queries/node-runner.ts';
+import { launchSiteBrowser, STRICT_CSP, type SiteBrowser } from './browser.ts';
+
+const siteUrl = inject('siteUrl');
+const siteDir = inject('siteDir');
+
+let db: NodeRunner;
+/** One number (or marker) from the published data. */
+async function one<T = number | null>(sql: string, params: unknown[] = []): Promise<T> {
+  const rows = await db.run<Record<string, T>>(sql, params);
+  if (rows.length !== 1) throw new Error(`expected one row from ${sql}, got ${rows.length}`);
+  return Object.values(rows[0])[0];
+}
+/** A count formatted as the site shows it (no-break space between thousands). */
+const shown = (n: number) => n.toLocaleString('sv-SE').replace(/\s/g, '\u00a0');
+
+beforeAll(async () => {
+  db = await NodeRunner.open(path.join(siteDir, 'data'));
+});
+afterAll(() => db?.close());
+
+const PLACEMENT_TOTAL = `SELECT antal FROM placeringar WHERE enhetskod = ? AND period = ? AND placeringsform = 'totalt'
+  AND kon = ? AND aldersgrupp = '0-20' AND avser = 'vid_periodens_slut'`;
+
+async function rendered(page: Page, selector = 'figure[data-chart]'): Promise<string[]> {
+  return page.$$eval(selector, (els) => els.map((e) => e.getAttribute('data-rendered') ?? ''));
+}
+
+async function waitForBrowserRender(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () => {
+      const figs = [...document.querySelectorAll('figure[data-chart]')];
+      const status = document.querySelector('[data-engine-status]')?.getAttribute('data-state');
+      return status === 'error' || (status === 'ready' && figs.length > 0 && figs.every((f) => f.getAttribute('data-rendered') === 'browser'));
+    },
+    null,
+    { timeout: 60_000 },
+  );
+  expect(await page.getAttribute('[data-engine-status]', 'data-state')).toBe('ready');
+}
+
+async function summaries(page: Page): Promise<string[]> {
+  return page.$$eval('figure[data-chart] [data-summary]', (els) => els.map((e) => e.textContent ?? ''));
+}
+
+/** Every data-table cell on the page (numbers and markers), as shown. */
+async function cells(page: Page): Promise<{ text: string; markering: string | null }[]> {
+  return page.$$eval('figure[data-chart] table td', (tds) => tds.map((td) => ({ text: td.textContent ?? '', markering: td.getAttribute('data-markering') })));
+}
+
+const PAGES = [
+  { path: '', h1: 'Socialstatistik', figures: ['oversikt-placeringar', 'oversikt-natverkshem', 'oversikt-beslut'] },
+  { path: 'placeringar/', h1: 'Placeringar', figures: ['placeringar-trend', 'placeringar-fordelning', 'placeringar-kon', 'placeringar-alder'] },
+  { path: 'natverkshem/', h1: 'Nätverkshem', figures: ['natverkshem-andel', 'natverkshem-antal', 'natverkshem-jamforelse'] },
+];
+
+describe('the dashboard pages without JavaScript', () => {
+  let browser: SiteBrowser;
+  beforeAll(async () => {
+    browser = await launchSiteBrowser({ siteUrl, javaScriptEnabled: false });
+  });
+  afterAll(async () => {
+    expect(browser.foreignRequests).toEqual([]);
+    await browser.close();
+  });
+
+  test.each(PAGES)('$h1 shows its charts, summaries and tables as built', async ({ path: p, h1, figures }) => {
+    const page = await browser.newPage();
+    const requests: string[] = [];
+    page.on('request', (r) => requests.push(r.url()));
+    await page.goto(siteUrl + p, { waitUntil: 'networkidle' });
+    expect((await page.locator('h1').innerText()).trim()).toBe(h1);
+    expect(await page.$$eval('figure[data-chart]', (els) => els.map((e) => e.getAttribute('data-chart')))).toEqual(figures);
+    expect(new Set(await rendered(page))).toEqual(new Set(['build']));
+    // A chart with the data behind it drawn as SVG, a summary and a table; the filters need JavaScript.
+    expect(await page.locator('figure[data-chart] svg.ss-chart').count()).toBeGreaterThanOrEqual(figures.length - 1);
+    expect(await page.locator('form[data-filters]').isVisible()).toBe(false);
+    expect(await page.locator('.filters-noscript').isVisible()).toBe(true);
+    expect(requests.some((u) => u.endsWith('.wasm') || u.endsWith('.duckdb'))).toBe(false);
+    // Nothing inline that a strict Content-Security-Policy would refuse.
+    const html = readFileSync(path.join(siteDir, p, 'index.html'), 'utf8');
+    expect(html).not.toMatch(/\sstyle=|<style[\s>]|<script(?![^>]*\bsrc=)[^>]*>[^<]/);
+    await page.close();
+  });
+
+  test('Placeringar: the summary, table and composition give the published numbers of the demo unit', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${siteUrl}placeringar/`);
+    const latest = await one<string>(`SELECT max(period) FROM placeringar WHERE enhetskod = '9999'`);
+    const total = (await one(PLACEMENT_TOTAL, ['9999', latest, 'totalt'])) as number;
+    const before = (await one(PLACEMENT_TOTAL, ['9999', '2025-Q3', 'totalt'])) as number;
+    expect(latest).toBe('2025-Q4');
+    const [trendSummary, compositionSummary] = await summaries(page);
+    const change = total - before;
+    expect(trendSummary).toContain(`Under kv.\u00a04\u00a02025 var antalet placerade barn och unga (totalt) ${shown(total)}, en ${change >= 0 ? 'ökning' : 'minskning'} med ${shown(Math.abs(change))} jämfört med kv.\u00a03\u00a02025`);
+    const familjehem = (await one(`SELECT antal FROM placeringar WHERE enhetskod = '9999' AND period = '2025-Q4' AND placeringsform = 'familjehem' AND kon = 'totalt' AND aldersgrupp = '0-20'`)) as number;
+    expect(compositionSummary).toContain(`familjehem (${shown(familjehem)})`);
+    // The table row of the latest period: the published total first.
+    const lastRow = await page.$$eval('figure[data-chart="placeringar-trend"] tbody tr:last-child > *', (c) => c.map((x) => x.textContent));
+    expect(lastRow.slice(0, 2)).toEqual(['kv.\u00a04\u00a02025', shown(total)]);
+    // The page says plainly that the demo unit's figures are invented.
+    expect(await page.locator('[data-region="notice"] .note--invented').innerText()).toContain('påhittade');
+    expect(await page.locator('figure[data-chart="placeringar-trend"] .chart-figure__source').innerText()).toMatch(/^Påhittade siffror\./);
+    await page.close();
+  });
+
+  test('Nätverkshem: the computed share, the national reference and the target come from the data', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${siteUrl}natverkshem/`);
+    const share = (await one(`SELECT andel FROM natverkshemsandel_beraknad WHERE enhetskod = '9999' AND period = '2025-Q4'`)) as number;
+    const national = (await one(`SELECT andel FROM natverkshemsandel WHERE enhetskod = '00' AND typ = 'utfall' ORDER BY period DESC LIMIT 1`)) as number;
+    const target = (await one(`SELECT andel FROM natverkshemsandel WHERE enhetskod = '9999' AND typ = 'mal' ORDER BY period DESC LIMIT 1`)) as number;
+    const summary = (await summaries(page))[0];
+    const pct = (x: number) => `${x.toFixed(1).replace('.', ',')}\u00a0%`;
+    expect(summary).toContain(`Under kv.\u00a04\u00a02025 var andelen placerade i nätverkshem ${pct(share)}`);
+    expect(summary).toContain(`Riket 2022: ${pct(national)}.`);
+    expect(summary).toContain(`Mål 2025: ${pct(target)}.`);
+    // The counts behind the share are in its table.
+    const counts = await db.run<{ natverkshem: number; familjehem_alla: number }>(
+      `SELECT natverkshem, familjehem_alla FROM natverkshemsandel_beraknad WHERE enhetskod = '9999' AND period = '2025-Q4'`,
+    );
+    const lastRow = await page.$$eval('figure[data-chart="natverkshem-andel"] tbody tr:last-child > *', (c) => c.map((x) => x.textContent));
+    expect(lastRow).toEqual(['kv.\u00a04\u00a02025', pct(share), shown(counts[0].natverkshem), shown(counts[0].familjehem_alla)]);
+    await page.close();
+  });
+
+  test('Översikt: the key figures give the latest quarter and its changes in words', async () => {
+    const page = await browser.newPage();
+    await page.goto(siteUrl);
+    const total = (await one(PLACEMENT_TOTAL, ['9999', '2025-Q4', 'totalt'])) as number;
+    const yearBefore = (await one(PLACEMENT_TOTAL, ['9999', '2024-Q4', 'totalt'])) as number;
+    const card = page.locator('.key-figure[data-key="placeringar"]');
+    expect(await card.locator('data').getAttribute('value')).toBe(String(total));
+    const diff = total - yearBefore;
+    expect(await card.locator('.key-figure__changes').innerText()).toContain(
+      `${diff > 0 ? 'ökning' : diff < 0 ? 'minskning' : 'oförändrat'}${diff ? ` med ${shown(Math.abs(diff))}` : ''} från kv.\u00a04\u00a02024`,
+    );
+    const sol = (await one(`SELECT antal FROM ej_verkstallda_beslut WHERE enhetskod = '9999' AND period = '2025-Q4' AND lag = 'SoL'
+      AND verksamhet = 'totalt' AND insats = 'totalt' AND kon = 'totalt' AND status = 'totalt'`)) as number;
+    expect(await page.locator('.key-figure[data-key="beslut-sol"] data').getAttribute('value')).toBe(String(sol));
+    expect(await page.locator('figure[data-chart="oversikt-placeringar"] .chart-figure__link a').getAttribute('href')).toBe(`${new URL(siteUrl).pathname}placeringar/`);
+    expect(await page.locator('a', { hasText: 'Mer om data och källor' }).count()).toBe(1);
+    await page.close();
+  });
+});
+
+describe('the dashboard pages with JavaScript', () => {
+  let browser: SiteBrowser;
+  beforeAll(async () => {
+    browser = await launchSiteBrowser({ siteUrl, csp: STRICT_CSP });
+  });
+  afterAll(async () => {
+    expect(browser.foreignRequests).toEqual([]);
+    expect(browser.errors).toEqual([]);
+    await browser.close();
+  });
+
+  test('without choices in the URL the static view stays and no engine is downloaded', async () => {
+    const page = await browser.newPage();
+    const requests: string[] = [];
+    browser.context.on('request', (r) => requests.push(r.url()));
+    for (const p of PAGES) {
+      await page.goto(siteUrl + p.path, { waitUntil: 'networkidle' });
+      expect(await page.locator('form[data-filters]').isVisible()).toBe(true);
+      expect(await page.locator('form[data-filters] select[name="enhet"]').count()).toBe(1);
+      expect(new Set(await rendered(page))).toEqual(new Set(['build']));
+    }
+    expect(requests.filter((u) => /\.wasm$|\.duckdb$|duckdb-browser/.test(u))).toEqual([]);
+    await page.close();
+  });
+
+  test('a filter change loads duckdb-wasm once with progress, re-renders every figure and keeps the choice in the URL', async () => {
+    const page = await browser.newPage();
+    const wasm: string[] = [];
+    page.context().on('request', (r) => {
+      if (r.url().endsWith('.wasm') && r.method() === 'GET') wasm.push(r.url());
+    });
+    await page.goto(`${siteUrl}placeringar/`, { waitUntil: 'networkidle' });
+    const before = await summaries(page);
+    const statuses: string[] = [];
+    await page.exposeFunction('recordStatus', (s: string) => statuses.push(s));
+    await page.evaluate(() => {
+      const el = document.querySelector('[data-engine-status]')!;
+      new MutationObserver(() => (window as unknown as { recordStatus(s: string): void }).recordStatus(el.textContent ?? '')).observe(el, {
+        subtree: true, childList: true, characterData: true,
+      });
+    });
+    await page.selectOption('select[name="enhet"]', '9999-01');
+    const clicked = Date.now();
+    await page.getByRole('button', { name: 'Visa' }).click();
+    await waitForBrowserRender(page);
+    console.log(`duckdb-wasm: "Visa" to every figure re-rendered, engine and data included: ${Date.now() - clicked} ms`);
+    expect(new Set(await rendered(page))).toEqual(new Set(['browser']));
+    expect(new URL(page.url()).search).toBe('?enhet=9999-01');
+    expect(statuses.some((s) => s.startsWith('Hämtar'))).toBe(true);
+    expect(await page.locator('[data-engine-status]').innerText()).toContain('Klart. Visar Exempelstad Norr (påhittade siffror)');
+
+    const total = (await one(PLACEMENT_TOTAL, ['9999-01', '2025-Q4', 'totalt'])) as number;
+    const after = await summaries(page);
+    expect(after).not.toEqual(before);
+    expect(after[0]).toContain(`Under kv.\u00a04\u00a02025 var antalet placerade barn och unga (totalt) ${shown(total)},`);
+    expect(await page.locator('figure[data-chart="placeringar-trend"] h2').innerText()).toBe('Placerade barn och unga efter placeringsform');
+    expect(await page.locator('figure[data-chart="placeringar-trend"] .chart-figure__subtitle').innerText()).toContain('Exempelstad Norr (påhittade siffror)');
+
+    // A second change uses the engine already loaded.
+    const wasmAfterFirst = wasm.length;
+    await page.selectOption('select[name="kon"]', 'flickor');
+    const again = Date.now();
+    await page.getByRole('button', { name: 'Visa' }).click();
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('kon') === 'flickor', null, { timeout: 30_000 });
+    await waitForBrowserRender(page);
+    console.log(`duckdb-wasm: a second change, engine loaded: ${Date.now() - again} ms`);
+    const girls = (await one(PLACEMENT_TOTAL, ['9999-01', '2025-Q4', 'flickor'])) as number;
+    expect((await summaries(page))[0]).toContain(`(totalt) ${shown(girls)},`);
+    expect(wasmAfterFirst).toBe(1);
+    expect(wasm.length).toBe(1);
+
+    // Back in history: the previous view again.
+    await page.goBack();
+    await page.waitForFunction(() => !new URL(location.href).searchParams.has('kon'), null, { timeout: 30_000 });
+    await page.waitForFunction((t) => document.querySelector('[data-summary]')?.textContent?.includes(t), `(totalt) ${shown(total)},`, { timeout: 30_000 });
+    expect(await page.inputValue('select[name="kon"]')).toBe('totalt');
+    await page.close();
+  });
+
+  test('the URL state round trip: a shared address shows the same view', async () => {
+    const started = Date.now();
+    const lap = (what: string) => console.log(`round trip: ${what} after ${Date.now() - started} ms`);
+    const page = await browser.newPage();
+    await page.goto(`${siteUrl}placeringar/`, { waitUntil: 'networkidle' });
+    await page.selectOption('select[name="enhet"]', '9999-03');
+    await page.getByRole('button', { name: 'Visa' }).click();
+    await waitForBrowserRender(page);
+    await page.selectOption('select[name="fran"]', '2020-Q1');
+    await page.selectOption('select[name="alder"]', '13-17');
+    await page.getByRole('button', { name: 'Visa' }).click();
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('alder') === '13-17', null, { timeout: 30_000 });
+    await waitForBrowserRender(page);
+    await page.check('figure[data-chart="placeringar-trend"] input[value="area"]');
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('visning') === 'ytor');
+    const address = page.url();
+    lap('first view');
+    expect(new URL(address).search).toBe('?enhet=9999-03&fran=2020-Q1&alder=13-17&visning=ytor');
+    const view = { summaries: await summaries(page), cells: await cells(page), svg: await page.locator('figure[data-chart="placeringar-trend"] svg').getAttribute('aria-label') };
+
+    const second = await browser.newPage();
+    await second.goto(address);
+    await waitForBrowserRender(second);
+    lap('second view');
+    expect(second.url()).toBe(address);
+    expect({ summaries: await summaries(second), cells: await cells(second), svg: await second.locator('figure[data-chart="placeringar-trend"] svg').getAttribute('aria-label') }).toEqual(view);
+    expect(await second.inputValue('select[name="enhet"]')).toBe('9999-03');
+    expect(await second.inputValue('select[name="fran"]')).toBe('2020-Q1');
+    expect(await second.inputValue('select[name="alder"]')).toBe('13-17');
+    expect(await second.isChecked('figure[data-chart="placeringar-trend"] input[value="area"]')).toBe(true);
+    // Stacked areas: the description says so, and the total is not stacked on its parts.
+    expect(await second.locator('figure[data-chart="placeringar-trend"] svg').getAttribute('aria-description')).toMatch(/^Ytdiagram med staplade ytor/);
+    await second.close();
+    await page.close();
+  });
+
+  test('suppressed values never show as numbers: the cell says why', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${siteUrl}placeringar/?enhet=9999-01`);
+    await waitForBrowserRender(page);
+    const hidden = (await one(`SELECT count(*) FROM placeringar WHERE enhetskod = '9999-01' AND markering = 'sekretess'
+      AND kon = 'totalt' AND aldersgrupp = '0-20' AND avser = 'vid_periodens_slut'`)) as number;
+    expect(hidden).toBeGreaterThan(0);
+    const trendCells = await page.$$eval('figure[data-chart="placeringar-trend"] td[data-markering="sekretess"]', (tds) => tds.map((td) => td.textContent));
+    expect(trendCells.length).toBe(hidden);
+    expect(new Set(trendCells)).toEqual(new Set(['×\u00a0Skyddad av sekretess']));
+    const all = await cells(page);
+    expect(all.length).toBeGreaterThan(100);
+    expect(all.filter((c) => /^[123]$/.test(c.text.trim()))).toEqual([]);
+    for (const c of all.filter((x) => x.markering)) expect(c.text).not.toMatch(/\d/);
+    // The total that includes hidden parts says so.
+    expect(await page.locator('figure[data-chart="placeringar-trend"] .chart-figure__note').allInnerTexts()).toContainEqual(
+      expect.stringMatching(/^Totalen omfattar också placeringar vars antal är skyddade av sekretess/),
+    );
+    // The chart marks the gaps with a glyph and a legend, never a zero.
+    expect(await page.locator('figure[data-chart="placeringar-trend"] svg .ss-missing').count()).toBeGreaterThan(0);
+    expect(await page.locator('figure[data-chart="placeringar-trend"] svg').textContent()).toContain('Skyddad av sekretess');
+    await page.close();
+  });
+
+  test('Nätverkshem: another unit, and the units without a share listed with why', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${siteUrl}natverkshem/`, { waitUntil: 'networkidle' });
+    await page.selectOption('select[name="enhet"]', '1401');
+    await page.getByRole('button', { name: 'Visa' }).click();
+    await waitForBrowserRender(page);
+    const expected = await db.run<{ enhetsnamn: string; markering: string }>(
+      `SELECT enhetsnamn, markering FROM natverkshemsandel WHERE period = '2023' AND typ = 'utfall' AND andel IS NULL ORDER BY enhetsnamn`,
+    );
+    const listed = await page.$$eval('[data-region="missing"] li', (lis) => lis.map((li) => [li.textContent, li.getAttribute('data-markering')]));
+    const words: Record<string, string> = { sekretess: 'skyddad av sekretess', saknas: 'uppgift saknas' };
+    expect(listed).toEqual(expected.map((r) => [`${r.enhetsnamn}: ${words[r.markering]}`, r.markering]));
+    expect(await page.locator('figure[data-chart="natverkshem-jamforelse"] h2').innerText()).toBe('Jämförelse mellan enheter 2023');
+    const comparison = await page.$$eval('figure[data-chart="natverkshem-jamforelse"] td', (tds) => tds.map((td) => td.textContent));
+    expect(comparison.filter((t) => /\d/.test(t ?? ''))).toEqual([]);
+    await page.close();
+  });
+
+  test('Översikt: another unit shows its own key figures and says what it lacks', async () => {
+    const page = await browser.newPage();
+    await page.goto(siteUrl, { waitUntil: 'networkidle' });
+    await page.selectOption('select[name="enhet"]', '2580');
+    await page.getByRole('button', { name: 'Visa' }).click();
+    await waitForBrowserRender(page);
+    const total = (lag: string) =>
+      one(`SELECT antal FROM ej_verkstallda_beslut WHERE enhetskod = '2580' AND period = '2025-Q4' AND lag = ? AND insats = 'totalt'
+        AND kon = 'totalt' AND status = 'totalt' AND verksamhet = ?`, [lag, lag === 'SoL' ? 'totalt' : '']);
+    expect(await page.locator('.key-figure[data-key="beslut-sol"] data').getAttribute('value')).toBe(String(await total('SoL')));
+    expect(await page.locator('.key-figure[data-key="beslut-lss"] data').getAttribute('value')).toBe(String(await total('LSS')));
+    expect(await page.locator('#nyckeltal-rubrik').innerText()).toBe('Senaste siffrorna för Luleå');
+    expect(await page.locator('figure[data-chart="oversikt-placeringar"] .chart-figure__empty').innerText()).toBe('Det finns inga uppgifter om placeringar för enheten.');
+    expect(await page.locator('[data-region="notice"]').innerText()).toBe('');
+    expect(await page.locator('figure[data-chart="oversikt-beslut"] .chart-figure__link a').getAttribute('href')).toBe(
+      `${new URL(siteUrl).pathname}ej-verkstallda-beslut/?enhet=2580`,
+    );
+    await page.close();
+  });
+
+  test('an unknown unit in the URL is said in words and the default is shown', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${siteUrl}placeringar/?enhet=finns-inte&fran=1999-Q1`);
+    await waitForBrowserRender(page);
+    const status = await page.locator('[data-engine-status]').innerText();
+    expect(status).toContain('Enheten ”finns-inte” finns inte i uppgifterna; sidan visar Exempelstad (påhittade siffror).');
+    expect(status).toContain('Perioden ”1999-Q1” finns inte för enheten; hela perioden visas.');
+    expect(new URL(page.url()).search).toBe('');
+    await page.close();
+  });
+
+  test('downloads: the chart as SVG and PNG with its title, the data as CSV with the table’s rows', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${siteUrl}natverkshem/`, { waitUntil: 'networkidle' });
+    const figure = page.locator('figure[data-chart="natverkshem-andel"]');
+    const save = async (selector: string) => {
+      const [download] = await Promise.all([page.waitForEvent('download'), figure.locator(selector).click()]);
+      const file = await download.path();
+      return { name: download.suggestedFilename(), bytes: readFileSync(file) };
+    };
+    const svg = await save('button[data-download="svg"]');
+    expect(svg.name).toBe('natverkshem-andel-9999-2016-q1-2025-q4.svg');
+    const svgText = svg.bytes.toString('utf8');
+    expect(svgText.startsWith('<?xml')).toBe(true);
+    expect(svgText).toContain('Andel placerade i nätverkshem');
+    expect(svgText).toContain('Påhittade siffror.');
+
+    const png = await save('button[data-download="png"]');
+    expect(png.name).toBe('natverkshem-andel-9999-2016-q1-2025-q4.png');
+    expect(png.bytes.subarray(1, 4).toString('latin1')).toBe('PNG');
+    const width = png.bytes.readUInt32BE(16);
+    const height = png.bytes.readUInt32BE(20);
+    expect(width).toBe(760 * 2);
+    expect(height).toBeGreaterThan(340 * 2);
+    expect(png.bytes.length).toBeGreaterThan(20_000);
+
+    const csv = await save('a[data-download="csv"]');
+    const lines = csv.bytes.toString('utf8').replace(/^\ufeff/, '').trim().split('\r\n');
+    const rows = await figure.locator('tbody tr').count();
+    expect(lines.length).toBe(rows + 1);
+    expect(lines[0]).toBe('Period;Beräknad andel;Nätverkshem (antal);Alla typer av familjehem (antal)');
+    const share = (await one(`SELECT andel FROM natverkshemsandel_beraknad WHERE enhetskod = '9999' AND period = '2025-Q4'`)) as number;
+    expect(lines[lines.length - 1].startsWith(`2025-Q4;${String(share).replace('.', ',')};`)).toBe(true);
+    await page.close();
+  });
+
+  test('charts take keyboard focus and show the exact value in a tooltip', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${siteUrl}placeringar/`, { waitUntil: 'networkidle' });
+    const svg = page.locator('figure[data-chart="placeringar-trend"] svg.ss-chart');
+    await svg.focus();
+    await page.keyboard.press('End');
+    const tip = await page.locator('figure[data-chart="placeringar-trend"] .ss-tip').textContent();
+    expect(tip).toMatch(/kv.\u00a04\u00a02025: \d/);
+    await page.close();
+  });
+});
+
+describe('when the engine cannot start', () => {
+  test('the page says so in Swedish and keeps the static view', async () => {
+    const browser = await launchSiteBrowser({ siteUrl });
+    try {
+      await browser.context.route('**/*.wasm', (r) => r.fulfill({ status: 404, body: 'Not Found' }));
+      const page = await browser.newPage();
+      await page.goto(`${siteUrl}placeringar/`, { waitUntil: 'networkidle' });
+      const before = await summaries(page);
+      await page.selectOption('select[name="enhet"]', '9999-02');
+      await page.getByRole('button', { name: 'Visa' }).click();
+      await page.waitForSelector('[data-engine-status][data-state="error"]', { timeout: 30_000 });
+      expect(await page.locator('[data-engine-status]').innerText()).toBe(
+        'Urvalet kunde inte visas: Databasmotorn kunde inte startas i webbläsaren. Sidan visar fortfarande Exempelstad (påhittade siffror), kv.\u00a01\u00a02016–kv.\u00a04\u00a02025.',
+      );
+      expect(await summaries(page)).toEqual(before);
+      expect(new Set(await rendered(page))).toEqual(new Set(['build']));
+      expect(await page.getByRole('button', { name: 'Visa' }).isEnabled()).toBe(true);
+      expect(new URL(page.url()).search).toBe('');
+    } finally {
+      await browser.close();
+    }
+  });
+});
+
+describe('print and small screens', () => {
+  test('print shows charts, summaries and tables, no controls, and the address and date at the foot', async () => {
+    const browser = await launchSiteBrowser({ siteUrl });
+    try {
+      const page = await browser.newPage();
+      await page.goto(`${siteUrl}placeringar/`, { waitUntil: 'networkidle' });
+      await page.emulateMedia({ media: 'print' });
+      expect(await page.locator('form[data-filters]').isVisible()).toBe(false);
+      expect(await page.locator('header nav').isVisible()).toBe(false);
+      expect(await page.locator('button[data-download]').first().isVisible()).toBe(false);
+      expect(await page.locator('figure[data-chart="placeringar-trend"] svg.ss-chart').isVisible()).toBe(true);
+      expect(await page.locator('figure[data-chart="placeringar-trend"] [data-summary]').isVisible()).toBe(true);
+      // The closed tables print open.
+      expect(await page.locator('figure[data-chart="placeringar-trend"] tbody tr').first().isVisible()).toBe(true);
+      // The foot of every printed page: set while printing only, with the address of the view shown.
+      const footer = () => page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--ss-print-footer'));
+      expect(await footer()).toBe('');
+      await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+      expect(await footer()).toMatch(
+        new RegExp(`^"Utskrift från ${siteUrl.replace(/[.?]/g, '\\$&')}placeringar/\\. Data publicerade \\d+ \\p{L}+ \\d{4}\\. Utskriven \\d+ \\p{L}+ \\d{4}\\."$`, 'u'),
+      );
+      const pdf = await page.pdf({ format: 'A4' });
+      expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+      await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+      expect(await footer()).toBe('');
+      expect(await page.evaluate(() => document.documentElement.hasAttribute('style'))).toBe(false);
+    } finally {
+      await browser.close();
+    }
+  });
+
+  test.each([true, false])('at 320 px wide nothing but the charts scrolls sideways (JavaScript %s)', async (js) => {
+    const browser = await launchSiteBrowser({ siteUrl, javaScriptEnabled: js, viewport: { width: 320, height: 800 } });
+    try {
+      const page = await browser.newPage();
+      for (const p of PAGES) {
+        await page.goto(siteUrl + p.path, { waitUntil: 'networkidle' });
+        expect(await page.evaluate(() => document.documentElement.scrollWidth), p.path).toBeLessThanOrEqual(320);
+      }
+      if (js) {
+        // Redrawn at the screen's width: the chart fits.
+        const fits = await page.$$eval('figure[data-chart] svg.ss-chart', (svgs) => svgs.every((s) => s.getBoundingClientRect().width <= 300));
+        expect(fits).toBe(true);
+      }
+    } finally {
+      await browser.close();
+    }
+  });
+});

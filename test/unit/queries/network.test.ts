@@ -1,0 +1,201 @@
+// The network-home queries and the Nätverkshem page model against the fixture in ./dashboard-fixture.ts:
+// computed shares (with the counts behind them), reported shares as reported, the national reference,
+// a local target and the comparison between units with every unit lacking a share listed with the reason.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { NodeRunner } from '../../../src/queries/node-runner.ts';
+import {
+  comparisonQuery,
+  computedShareQuery,
+  computedShareSourcesQuery,
+  networkUnitsQuery,
+  reportedShareQuery,
+  shareMeasuresQuery,
+  sharePeriodsQuery,
+  type ComparisonRow,
+} from '../../../src/queries/network.ts';
+import { comparisonGroup, latestKnown, mergeComparison, networkPage } from '../../../src/components/dashboard/network-page.ts';
+import type { PageEnv } from '../../../src/components/dashboard/page.ts';
+import { GENERATED, publishDashboardFixture } from './dashboard-fixture.ts';
+
+let runner: NodeRunner;
+let env: PageEnv;
+beforeAll(async () => {
+  const { dir } = await publishDashboardFixture();
+  runner = await NodeRunner.open(dir);
+  env = { datasets: runner.datasets, generated: GENERATED };
+});
+afterAll(() => runner?.close());
+
+const run = <T>(q: { sql: string; params: unknown[] }) => runner.run<T>(q.sql, q.params);
+const stockholm = { unit: '0180', avser: 'vid_periodens_slut', quarterly: true, from: '2024-Q4', to: '2025-Q2' };
+
+describe('network-home queries', () => {
+  it('list the units with a computed or reported share', async () => {
+    const q = networkUnitsQuery(runner.datasets);
+    expect(q).not.toBeNull();
+    expect(await run(q!)).toEqual([
+      { enhetskod: '00', enhetsnamn: 'Riket', niva: 'riket', perioder: 2, varden: 2, pahittad: false },
+      { enhetskod: '0180', enhetsnamn: 'Stockholm', niva: 'kommun', perioder: 3, varden: 2, pahittad: false },
+      { enhetskod: '1401', enhetsnamn: 'Härryda', niva: 'kommun', perioder: 1, varden: 0, pahittad: false },
+      { enhetskod: '1402', enhetsnamn: 'Partille', niva: 'kommun', perioder: 2, varden: 2, pahittad: false },
+      { enhetskod: '1407', enhetsnamn: 'Öckerö', niva: 'kommun', perioder: 1, varden: 0, pahittad: false },
+      { enhetskod: '9999', enhetsnamn: 'Exempelstad (påhittade siffror)', niva: 'kommun', perioder: 4, varden: 4, pahittad: true },
+    ]);
+    expect(networkUnitsQuery(['kallor'])).toBeNull();
+  });
+
+  it('compute the share from the counts, and hide sum and share when a count is hidden', async () => {
+    expect(await run(computedShareQuery(stockholm))).toEqual([
+      { period: '2024-Q4', natverkshem: 12, familjehem_alla: 62, andel: 19.4, markering: null },
+      { period: '2025-Q1', natverkshem: 15, familjehem_alla: null, andel: null, markering: 'sekretess' },
+      { period: '2025-Q2', natverkshem: 14, familjehem_alla: 70, andel: 20, markering: null },
+    ]);
+    expect(await run(computedShareSourcesQuery(stockholm))).toEqual([{ kalla: 'sthlm' }]);
+    expect(await run(shareMeasuresQuery('0180'))).toEqual([{ avser: 'vid_periodens_slut', perioder: 3, varden: 2 }]);
+  });
+
+  it('read reported shares as reported: outcomes and targets apart', async () => {
+    expect(await run(reportedShareQuery('00', 'utfall'))).toEqual([
+      { period: '2023', andel: 15, markering: null, kalla: 'riket' },
+      { period: '2024', andel: 16.5, markering: null, kalla: 'riket' },
+    ]);
+    expect(await run(reportedShareQuery('0180', 'mal'))).toEqual([{ period: '2025', andel: 30, markering: null, kalla: 'sthlm' }]);
+    expect(await run(reportedShareQuery('0180', 'utfall'))).toEqual([]);
+    expect((await run<{ period: string }>(sharePeriodsQuery('1402', null, runner.datasets))).map((r) => r.period)).toEqual(['2025-Q1', '2025-Q2']);
+  });
+
+  it('compare the units of one period: computed, reported, hidden and missing', async () => {
+    const rows = await run<ComparisonRow>(comparisonQuery('2025-Q2', 'vid_periodens_slut', runner.datasets));
+    expect(rows.map((r) => [r.enhetskod, r.kind, r.har_period, r.andel, r.markering])).toEqual([
+      ['0180', 'beraknad', true, 20, null],
+      ['1401', 'rapporterad', true, null, 'sekretess'],
+      ['1402', 'rapporterad', true, 22.5, null],
+      ['1407', 'rapporterad', false, null, null],
+      ['9999', 'beraknad', true, 25, null],
+    ]);
+    const items = mergeComparison(rows, new Map([['1407', 'Öckerö']]));
+    expect(items.map((i) => [i.enhetskod, i.name, i.andel, i.markering, i.reported])).toEqual([
+      ['0180', 'Stockholm', 20, null, false],
+      ['1401', 'Härryda', null, 'sekretess', true],
+      ['1402', 'Partille', 22.5, null, true],
+      ['1407', 'Öckerö', null, 'saknas', false],
+      ['9999', 'Exempelstad (påhittade siffror)', 25, null, false],
+    ]);
+  });
+
+  it('prefer a computed share, then a reported one, and leave the nation out of the comparison', () => {
+    const row = (enhetskod: string, kind: 'beraknad' | 'rapporterad', andel: number | null, markering: string | null): ComparisonRow => ({
+      enhetskod, enhetsnamn: enhetskod, kind, har_period: true, andel, markering, kalla: kind === 'rapporterad' ? 'k' : null,
+    });
+    const items = mergeComparison(
+      [row('00', 'rapporterad', 15, null), row('A', 'beraknad', 10, null), row('A', 'rapporterad', 12, null), row('B', 'beraknad', null, 'saknas'), row('B', 'rapporterad', 30, null), row('C', 'beraknad', null, 'saknas'), row('C', 'rapporterad', null, 'sekretess')],
+      new Map(),
+    );
+    expect(items.map((i) => [i.enhetskod, i.andel, i.markering, i.reported])).toEqual([
+      ['A', 10, null, false],
+      ['B', 30, null, true],
+      ['C', null, 'sekretess', false],
+    ]);
+    expect(latestKnown([{ period: '2023', andel: 15 }, { period: '2024', andel: null }, { period: '2022', andel: 14 }])).toEqual({ period: '2023', andel: 15 });
+    expect(latestKnown([{ period: '2023', andel: 15 }, { period: '2024', andel: 16 }], '2023-Q4')).toEqual({ period: '2023', andel: 15 });
+  });
+});
+
+describe('the units compared', () => {
+  const links = [
+    { enhetskod: '00', overordnad: '' },
+    { enhetskod: '14', overordnad: '00' },
+    { enhetskod: '1401', overordnad: '14' },
+    { enhetskod: '1402', overordnad: '14' },
+    { enhetskod: '0180', overordnad: '01' },
+    { enhetskod: '0180-01', overordnad: '0180' },
+    { enhetskod: '9999', overordnad: '' },
+  ];
+  const all = ['14', '1401', '1402', '0180', '0180-01', '9999'];
+  it('are a unit and the units under it, the units beside it under its parent, or else all', () => {
+    expect(comparisonGroup('0180', all, links)).toEqual({ codes: new Set(['0180', '0180-01']), kind: 'children', parent: '0180' });
+    expect(comparisonGroup('1401', all, links)).toEqual({ codes: new Set(['14', '1401', '1402']), kind: 'siblings', parent: '14' });
+    expect(comparisonGroup('9999', all, links)).toEqual({ codes: new Set(all), kind: 'all', parent: null });
+    expect(comparisonGroup('9999', all, [])).toEqual({ codes: new Set(all), kind: 'all', parent: null });
+  });
+});
+
+describe('the Nätverkshem page', () => {
+  it('shows the unit with most periods (the nation is the reference, not the default)', async () => {
+    const view = await networkPage.load(runner, new URLSearchParams(), env);
+    expect(view.state).toEqual({ enhet: '9999', fran: '2024-Q3', till: '2025-Q2', matt: 'vid_periodens_slut' });
+    expect(view.regions.notice).toContain('påhittade');
+  });
+
+  it('draws the share with the national share and the local target as reference lines, and the counts in its table', async () => {
+    const view = await networkPage.load(runner, new URLSearchParams('enhet=0180'), env);
+    const share = view.figures.share;
+    expect(share.recipe?.kind === 'trend' && share.recipe.references).toEqual([
+      { label: 'Riket 2024', value: 16.5 },
+      { label: 'Mål 2025', value: 30 },
+    ]);
+    expect(share.summary).toBe(
+      'Under kv.\u00a02\u00a02025 var andelen placerade i nätverkshem 20,0\u00a0%. Riket 2024: 16,5\u00a0%. Mål 2025: 30,0\u00a0%.',
+    );
+    expect(share.table?.header).toEqual(['Period', 'Beräknad andel', 'Nätverkshem (antal)', 'Alla typer av familjehem (antal)']);
+    expect(share.table?.rows).toEqual([
+      ['kv.\u00a04\u00a02024', '19,4\u00a0%', '12', '62'],
+      ['kv.\u00a01\u00a02025', 'Skyddad av sekretess', '15', 'Skyddad av sekretess'],
+      ['kv.\u00a02\u00a02025', '20,0\u00a0%', '14', '70'],
+    ]);
+    expect(share.csv).toEqual([
+      ['Period', 'Beräknad andel', 'Nätverkshem (antal)', 'Alla typer av familjehem (antal)'],
+      ['2024-Q4', 19.4, 12, 62],
+      ['2025-Q1', 'Skyddad av sekretess', 15, 'Skyddad av sekretess'],
+      ['2025-Q2', 20, 14, 70],
+    ]);
+    expect(share.notes).toContain(
+      'När något av de tre antalen är skyddat av sekretess visas varken summan eller andelen, så att det skyddade antalet inte kan räknas fram.',
+    );
+    expect(share.source).toBe(
+      'Källor: Nationell statistik (Socialstyrelsen, 1 mars 2025); Uppföljning av placerade barn (Stockholms stad, 1 augusti 2025). Data publicerade 1 februari 2026.',
+    );
+    expect(view.figures.counts.table?.rows[1]).toEqual(['kv.\u00a01\u00a02025', 'Skyddad av sekretess', '15']);
+  });
+
+  it('compares the units of the latest period and lists those without a share, with why', async () => {
+    const view = await networkPage.load(runner, new URLSearchParams('enhet=0180'), env);
+    const c = view.figures.comparison;
+    expect(c.title).toBe('Jämförelse mellan enheter kv.\u00a02\u00a02025');
+    expect(c.table?.header).toEqual(['Enhet', 'Andel i nätverkshem']);
+    expect(c.table?.rows).toEqual([
+      ['Exempelstad (påhittade siffror)', '25,0\u00a0%'],
+      ['Partille (rapporterad)', '22,5\u00a0%'],
+      ['Stockholm', '20,0\u00a0%'],
+      ['Härryda (rapporterad)', 'Skyddad av sekretess'],
+      ['Öckerö', 'Uppgift saknas'],
+    ]);
+    expect(c.recipe?.kind === 'bars' && c.recipe.highlight).toEqual(['0180']);
+    expect(c.summary).toBe(
+      'Under kv.\u00a02\u00a02025 var andelen högst i Exempelstad (påhittade siffror) (25,0\u00a0%) och lägst i Stockholm (20,0\u00a0%). ' +
+        'Stockholm har den lägsta andelen av 3 enheter med en andel. ' +
+        'Enheter utan andel för kv.\u00a02\u00a02025: Härryda (skyddad av sekretess) och Öckerö (uppgift saknas).',
+    );
+    expect(view.regions.missing).toBe(
+      '<h3>Enheter utan andel för kv.\u00a02\u00a02025</h3><ul class="missing-list">' +
+        '<li data-enhet="1401" data-markering="sekretess">Härryda: skyddad av sekretess</li>' +
+        '<li data-enhet="1407" data-markering="saknas">Öckerö: uppgift saknas</li></ul>',
+    );
+    // The comparison includes an invented unit, and says so.
+    expect(c.invented).toBe(true);
+    expect(c.source.startsWith('Påhittade siffror.')).toBe(true);
+  });
+
+  it('shows a reported share as reported, for a unit without counts', async () => {
+    const view = await networkPage.load(runner, new URLSearchParams('enhet=1402'), env);
+    expect(view.state).toEqual({ enhet: '1402', fran: '2025-Q1', till: '2025-Q2' });
+    expect(view.figures.share.recipe?.kind === 'trend' && view.figures.share.recipe.series).toEqual(['rapporterad']);
+    expect(view.figures.share.table?.rows).toEqual([
+      ['kv.\u00a01\u00a02025', '21,0\u00a0%'],
+      ['kv.\u00a02\u00a02025', '22,5\u00a0%'],
+    ]);
+    expect(view.figures.share.source).toContain('Nätverksarbete i regionen (Göteborgsregionen)');
+    expect(view.figures.counts.recipe).toBeNull();
+    expect(view.figures.counts.empty).toBe('Antalen bakom andelen finns inte för enheten; andelen är rapporterad som andel.');
+  });
+});
