@@ -316,6 +316,16 @@ export async function getRunner(datasets: readonly string[] = [], onProgress?: P
   }
 }
 
+/**
+ * The engine itself, with `datasets` attached as by `getRunner`: for the SQL page, which opens its own
+ * connections (to stream and cancel the analyst's queries and to insert Arrow data). A new connection
+ * sees the attached catalogs and the engine's settings; its search path is its own (see setup.ts).
+ */
+export async function getDatabase(datasets: readonly string[] = [], onProgress?: ProgressListener): Promise<duckdb.AsyncDuckDB> {
+  await getRunner(datasets, onProgress);
+  return (await (engine as Promise<Engine>)).db;
+}
+
 /** Which bundle the engine runs ('eh' or 'mvp'), once started; for diagnostics and tests. */
 export async function engineBundle(): Promise<'eh' | 'mvp' | null> {
   return engine ? (await engine).bundle : null;
