@@ -26,7 +26,7 @@ export const STRICT_CSP = [
 
 export const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 
-const FLAGS = [
+export const FLAGS = [
   '--headless',
   '--no-sandbox',
   '--disable-gpu',
