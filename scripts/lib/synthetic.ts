@@ -29,6 +29,11 @@ export interface SyntheticOptions {
   firstYear: number;
   quarters: number;
   source: string;
+  /**
+   * Leave out an insats with no unexecuted decisions (as a municipality's report does), instead of
+   * writing its zero rows. The totals per area and law are written either way.
+   */
+  omitEmptyInsatser?: boolean;
 }
 
 const SOL_INSATSER: Record<'ÄO' | 'OF' | 'IFO', string[]> = {
@@ -107,6 +112,7 @@ export function decisionsCsv(o: SyntheticOptions): string {
   const emit = (p: string, u: SyntheticUnit, lag: string, area: string, insats: string, sexes: [number, number], withDetail: boolean): [number, number] => {
     const [women, men] = sexes;
     const total = women + men;
+    if (withDetail && total === 0 && o.omitEmptyInsatser) return sexes;
     out.push(line([p, u.code, u.name, lag, area, insats, 'totalt', 'totalt', total, o.source]));
     out.push(line([p, u.code, u.name, lag, area, insats, 'kvinnor', 'totalt', women, o.source]));
     out.push(line([p, u.code, u.name, lag, area, insats, 'män', 'totalt', men, o.source]));

@@ -41,7 +41,9 @@ export function readDataFiles(input: InputFile[]): ReadResult {
     const { rows, issues: fileIssues } = validateFile(DATASETS[dataset], f.name, readCsv(f.bytes));
     issues.push(...fileIssues);
     (files[dataset] ??= []).push(f.name);
-    (tables[dataset] ??= []).push(...rows);
+    // A loop, not push(...rows): spreading a million rows overflows the call stack.
+    const table = (tables[dataset] ??= []);
+    for (const row of rows) table.push(row);
   }
   if (!FIGURE_DATASETS.some((d) => (tables[d]?.length ?? 0) > 0 || files[d])) {
     issues.push(issue('error', { file: '(datamappen)' },

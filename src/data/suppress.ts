@@ -34,7 +34,7 @@ export function suppress(spec: DatasetSpec, input: DataRow[], threshold: number)
   for (let changed = true; changed;) {
     changed = false;
     for (const cells of groups) {
-      if (cells.filter(isHidden).length !== 1) continue;
+      if (hiddenCount(cells) !== 1) continue;
       const partner = chooseComplement(cells);
       if (partner) {
         hide(partner);
@@ -44,6 +44,13 @@ export function suppress(spec: DatasetSpec, input: DataRow[], threshold: number)
     }
   }
   return { rows, primary, secondary };
+}
+
+/** Hidden cells of a group, counted up to 2 (all the loop needs to know): no array per group and pass. */
+function hiddenCount(cells: DataRow[]): number {
+  let n = 0;
+  for (let i = 0; i < cells.length && n < 2; i++) if (cells[i].markering === 'sekretess') n++;
+  return n;
 }
 
 /** The cell to hide beside a lone hidden one: the smallest published positive part, else the smallest part, else the total. */

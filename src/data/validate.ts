@@ -55,6 +55,19 @@ export function validateFile(spec: DatasetSpec, file: string, table: Pick<CsvTab
 
   const rows: DataRow[] = [];
   const width = table.header.length;
+  // readCell is pure, and a column holds few distinct texts (periods, unit codes, forms): reading each
+  // text once makes equal values one string in memory, which later grouping and key lookups compare by
+  // reference. Bounded, so a column of free text cannot grow the cache without limit.
+  const caches = new Map<string, Map<string, CellResult>>(spec.columns.map((c) => [c.name, new Map()]));
+  const read = (c: ColumnSpec, raw: string): CellResult => {
+    const cache = caches.get(c.name) as Map<string, CellResult>;
+    let r = cache.get(raw);
+    if (r === undefined) {
+      r = readCell(spec, c, raw);
+      if (cache.size < CELL_CACHE_LIMIT) cache.set(raw, r);
+    }
+    return r;
+  };
   for (const { line, cells } of table.rows) {
     // The personal-number guard reads every cell, also those of unknown columns. A row holding one is
     // never kept, so no later check (duplicates, unit codes) can repeat it in a message.
@@ -83,7 +96,7 @@ export function validateFile(spec: DatasetSpec, file: string, table: Pick<CsvTab
         continue;
       }
       const raw = i === undefined ? '' : (cells[i] ?? '');
-      const r = readCell(spec, c, raw);
+      const r = read(c, raw);
       if ('error' in r) {
         ok = false;
         issues.push(issue('error', at(line, c.name, i === undefined ? '' : columnLetter(i), raw.trim()), r.error.sv, r.error.en));
@@ -96,6 +109,8 @@ export function validateFile(spec: DatasetSpec, file: string, table: Pick<CsvTab
   }
   return { rows, issues };
 }
+
+const CELL_CACHE_LIMIT = 50_000;
 
 type CellResult = { value: string | number | null; marker?: string | null } | { error: { sv: string; en: string } };
 

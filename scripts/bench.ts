@@ -1,0 +1,383 @@
+// `npm run bench`: is the site fast enough at national scale? (issue 6)
+// 1. generates invented national data (the nation, 21 län, 290 kommuner, 40 quarters) with a fixed seed;
+// 2. builds the site from it under a sub-path, timed, and measures dist/ and the data files (raw, gzip);
+// 3. serves it and measures in headless Chromium, 5 fresh-context runs each (medians): for the start page
+//    and every page of the menu, bytes and ms until the first chart is visible; the first filter change
+//    until duckdb-wasm has re-rendered the charts; the typical filter queries (50 runs) and the JS heap;
+// 4. prints a table, writes the figures to bench-results.json and exits with 1 if a target is missed.
+// Options: --runs N (5), --query-runs N (50), --view-runs N (10), --out FILE, --keep (keep the temporary folder),
+// --dist DIR (measure a site already built with BASE_PATH=/bench/socialstatistik/ from the same data; the
+// benchmark's client is added to it in _bench/),
+// --only pages,queries (measure only these parts; for working on one of them).
+// Timings are not tests: this is not part of `npm test`.
+import { spawn, execFileSync } from 'node:child_process';
+import { readdir, readFile, rm, stat, writeFile, mkdtemp } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { gzipSync } from 'node:zlib';
+import { NodeRunner } from '../src/queries/node-runner.ts';
+import { projectRoot } from './lib/config.ts';
+import { startServer } from './serve.ts';
+import { NATIONAL, writeBenchData } from './lib/bench-data.ts';
+import { bundleBenchClient, BENCH_CLIENT_DIR } from './lib/bench-bundle.ts';
+import {
+  launchBenchBrowser, measureFilterChange, measureLoad, measureNoJs, measureQueries,
+  type FilterRun, type LoadRun, type NoJsRun, type QueryRun,
+} from './lib/bench-browser.ts';
+import {
+  below, check, formatBytes, formatValue, htmlComposition, median, medianOrNull, percentile, round, table, TARGETS, targetsTable,
+  type TargetResult,
+} from './lib/bench-report.ts';
+
+const BASE = '/bench/socialstatistik/';
+const { values: args } = parseArgs({
+  options: {
+    runs: { type: 'string', default: '5' },
+    'query-runs': { type: 'string', default: '50' },
+    'view-runs': { type: 'string', default: '10' },
+    out: { type: 'string', default: path.join(projectRoot, 'bench-results.json') },
+    keep: { type: 'boolean', default: false },
+    dist: { type: 'string' },
+    only: { type: 'string' },
+  },
+});
+const RUNS = positive(args.runs, '--runs');
+const QUERY_RUNS = positive(args['query-runs'], '--query-runs');
+const VIEW_RUNS = positive(args['view-runs'], '--view-runs');
+const PARTS = new Set((args.only ?? 'pages,queries').split(',').map((p) => p.trim()));
+for (const part of PARTS) if (part !== 'pages' && part !== 'queries') throw new Error(`--only: unknown part "${part}" (pages, queries)`);
+const log = (text: string) => process.stderr.write(`[bench ${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s] ${text}\n`);
+const started = performance.now();
+
+const machineBefore = machine();
+const work = await mkdtemp(path.join(os.tmpdir(), 'socialstatistik-bench-'));
+const dataDir = path.join(work, 'data');
+const dist = args.dist ? path.resolve(args.dist) : path.join(work, 'dist');
+let exitCode = 0;
+try {
+  // 1. Data.
+  let generation: { ms: number; rows: Record<string, number>; csvBytes: number } | null = null;
+  let build: { ms: number; attempts: number } | null = null;
+  if (!args.dist) {
+    log('genererar nationella data / generating national data');
+    const t0 = performance.now();
+    const rows = await writeBenchData(dataDir, NATIONAL);
+    generation = { ms: performance.now() - t0, rows, csvBytes: (await folderFiles(dataDir)).reduce((a, f) => a + f.bytes, 0) };
+    log(`${Object.values(rows).reduce((a, b) => a + b, 0)} rader / rows in ${formatValue(generation.ms, 'ms')}`);
+    // 2. Build, as a user runs it.
+    log('bygger / building');
+    build = await timedBuild(dataDir, dist);
+    log(`byggt / built in ${formatValue(build.ms, 'ms')}`);
+  }
+  const files = await folderFiles(dist);
+  const distBytes = files.filter((f) => !f.path.startsWith(`${BENCH_CLIENT_DIR}/`)).reduce((a, f) => a + f.bytes, 0);
+  const dataFiles = await Promise.all(
+    files.filter((f) => f.path.startsWith('data/')).map(async (f) => ({ ...f, gzip: gzipSync(await readFile(path.join(dist, f.path)), { level: 6 }).length })),
+  );
+  const engineFiles = await Promise.all(
+    files.filter((f) => f.path.endsWith('.wasm') && !f.path.startsWith(`${BENCH_CLIENT_DIR}/`))
+      .map(async (f) => ({ ...f, gzip: gzipSync(await readFile(path.join(dist, f.path)), { level: 6 }).length })),
+  );
+  const clientUrl = await bundleBenchClient(dist, BASE);
+
+  // The units to filter on, from the published data; the pages' environment as the build gives it.
+  const node = await NodeRunner.open(path.join(dist, 'data'));
+  const units = await benchUnits(node);
+  const manifest = JSON.parse(await readFile(path.join(dist, 'data', 'manifest.json'), 'utf8')) as { generated: string };
+  const env = { datasets: [...node.datasets], generated: manifest.generated };
+
+  // 3. The browser.
+  const server = await startServer({ root: dist, base: BASE, port: 0 });
+  const bb = await launchBenchBrowser(server.url);
+  const pages: { path: string; label: string; load: LoadRun[]; noJs: NoJsRun; filter: FilterRun[] }[] = [];
+  let queries: QueryRun | null = null;
+  try {
+    for (const item of PARTS.has('pages') ? await navPages() : []) {
+      const url = server.url + item.path;
+      log(`sida / page ${item.path || '(start)'}`);
+      const load: LoadRun[] = [];
+      for (let i = 0; i < RUNS; i++) load.push(await measureLoad(bb, url));
+      const noJs = await measureNoJs(bb, url);
+      const filter: FilterRun[] = [];
+      if (load[0].hasFilters) {
+        for (let i = 0; i < RUNS; i++) {
+          const run = await measureFilterChange(bb, url, units);
+          filter.push(run);
+          // A page whose filter does not re-render at all would only time out again.
+          if (run.firstRerenderMs === null && run.figures > 0 && run.rerendered === 0) break;
+        }
+      }
+      pages.push({ ...item, load, noJs, filter });
+    }
+    if (PARTS.has('queries')) {
+      log(`frågor / queries: ${QUERY_RUNS} körningar per fråga / runs per query`);
+      queries = await measureQueries(bb, server.url, clientUrl, env, units, QUERY_RUNS, VIEW_RUNS);
+    }
+  } finally {
+    await bb.close();
+    await server.close();
+  }
+
+  // The browser must have got the same answers as DuckDB in Node.
+  const expectedRows: Record<string, number[]> = {};
+  for (const q of queries?.captured ?? []) {
+    expectedRows[q.name] = [];
+    for (const params of q.params) expectedRows[q.name].push((await node.run(q.sql, params)).length);
+  }
+  node.close();
+
+  // 4. Figures, table, targets.
+  const queryStats = (queries?.timings ?? []).map((t) => ({
+    name: t.name,
+    page: t.page,
+    sql: queries?.captured.find((q) => q.name === t.name)?.sql ?? '',
+    median: median(t.times),
+    p95: percentile(t.times, 95),
+    first: t.times[0] ?? null,
+    max: Math.max(...t.times),
+    rows: t.rows,
+    expectedRows: expectedRows[t.name],
+    sameAsNode: JSON.stringify(t.rows) === JSON.stringify(expectedRows[t.name]),
+  }));
+  const pageStats = await Promise.all(pages.map(async (p) => ({
+    path: p.path,
+    label: p.label,
+    hasCharts: p.load[0].hasChartFigure,
+    hasFilters: p.load[0].hasFilters,
+    firstChartMs: medianOrNull(p.load.map((r) => r.firstChartMs)),
+    firstChartRuns: p.load.map((r) => r.firstChartMs),
+    firstContentfulPaintMs: medianOrNull(p.load.map((r) => r.firstContentfulPaintMs)),
+    bytesNoJs: p.noJs.bytes,
+    chartVisibleNoJs: p.noJs.chartVisible,
+    bytesToFirstChart: medianOrNull(p.load.map((r) => r.bytesToFirstChart)),
+    bytesAtIdle: median(p.load.map((r) => r.bytesAtIdle)),
+    jsBytesBeforeFirstChart: medianOrNull(p.load.map((r) => r.jsBytesBeforeFirstChart)),
+    engineOrDataOnLoad: [...new Set(p.load.flatMap((r) => r.engineOrDataFiles))],
+    resourcesNoJs: byKind(p.noJs.resources),
+    html: htmlComposition(await readFile(pageFile(dist, p.path), 'utf8').catch(() => '')),
+    resourcesAtIdle: byKind(p.load[0].resources),
+    filter: p.filter.length === 0 ? null : {
+      unit: p.filter[0].unit,
+      firstRerenderMs: medianOrNull(p.filter.map((r) => r.firstRerenderMs)),
+      allRerenderedMs: medianOrNull(p.filter.map((r) => r.allRerenderedMs)),
+      engineDownloadedMs: medianOrNull(p.filter.map((r) => r.engineDownloadedMs)),
+      dataDownloadedMs: medianOrNull(p.filter.map((r) => r.dataDownloadedMs)),
+      figures: p.filter[0].figures,
+      rerendered: Math.min(...p.filter.map((r) => r.rerendered)),
+      bytesByKind: p.filter[0].bytesByKind,
+      dataFiles: p.filter[0].dataFiles,
+      dataFilesBeforeChange: [...new Set(p.filter.flatMap((r) => r.dataFilesBeforeChange))],
+      engineStatus: p.filter[0].engineStatus,
+      statusTimeline: p.filter[0].statusTimeline,
+      errors: p.filter.map((r) => r.error).filter(Boolean),
+      runs: p.filter.map((r) => r.firstRerenderMs),
+    },
+  })));
+  const viewStats = (queries?.views ?? []).map((v) => ({
+    page: v.page,
+    median: median(v.times),
+    p95: percentile(v.times, 95),
+    max: v.times.length ? Math.max(...v.times) : null,
+    error: v.error,
+  }));
+  const dataGzip = dataFiles.filter((f) => f.path.endsWith('.duckdb')).reduce((a, f) => a + f.gzip, 0);
+  const heap = queries ? queries.pageHeapUsed + queries.workerHeapUsed : null;
+
+  const targets: TargetResult[] = [];
+  for (const p of pageStats.filter((x) => x.hasCharts)) {
+    const name = p.path || '(start)';
+    targets.push(check(`${name}: diagram utan JS / chart with JS off`, p.chartVisibleNoJs, p.chartVisibleNoJs ? 'ja' : 'nej', 'ja'));
+    targets.push(check(`${name}: ingen wasm/data vid sidladdning / no wasm or data on load`, p.engineOrDataOnLoad.length === 0, p.engineOrDataOnLoad.join(', ') || 'inga', 'inga'));
+    targets.push(below(`${name}: kB för första vyn (JS av) / bytes, first view`, p.bytesNoJs, TARGETS.firstViewBytes, 'B'));
+    targets.push(below(`${name}: första diagram / first chart (median)`, p.firstChartMs, TARGETS.firstChartMs, 'ms'));
+  }
+  for (const p of pageStats.filter((x) => x.filter)) {
+    const f = p.filter!;
+    const name = p.path || '(start)';
+    targets.push(below(`${name}: filter → omritat / filter → re-rendered`, f.firstRerenderMs, TARGETS.filterRerenderMs, 'ms', f.errors[0] ?? undefined));
+    targets.push(check(`${name}: inga data före filter / no data before a filter`, f.dataFilesBeforeChange.length === 0, f.dataFilesBeforeChange.join(', ') || 'inga', 'inga'));
+  }
+  if (PARTS.has('pages') && !pageStats.some((p) => p.filter)) targets.push(check('filter: någon sida med filter / a page with filters', false, 'ingen', 'form[data-filters]'));
+  if (PARTS.has('queries')) {
+    if (!queryStats.length) targets.push(check('frågor / queries: sidornas frågor uppmätta / the pages\' queries measured', false, (queries?.captureErrors ?? []).join('; ') || 'inga', '> 0'));
+    for (const q of queryStats) {
+      const ok = q.median !== null && q.p95 !== null && q.median < TARGETS.queryMedianMs && q.p95 < TARGETS.queryP95Ms;
+      targets.push(check(`fråga / query ${q.name}`, ok, `${formatValue(q.median, 'ms')} / ${formatValue(q.p95, 'ms')}`, `median < ${TARGETS.queryMedianMs} / p95 < ${TARGETS.queryP95Ms} ms`));
+    }
+    const wrong = queryStats.filter((q) => !q.sameAsNode);
+    targets.push(check('frågor: samma rader i webbläsaren som i Node / same rows as Node', wrong.length === 0, wrong.map((q) => q.name).join(', ') || 'alla', 'alla'));
+    for (const e of queries?.captureErrors ?? []) targets.push(check(`sidans frågor / page queries ${e.split(':')[0]}`, false, e, 'inget fel'));
+    targets.push(below('JS-heap efter frågorna / after the queries', heap, TARGETS.heapBytes, 'B'));
+  }
+  if (build) targets.push(below('bygge / build', build.ms, TARGETS.buildMs, 'ms'));
+  targets.push(below('data till webbläsaren, gzip / data to the browser, gzip', dataGzip, TARGETS.dataGzipBytes, 'B'));
+  targets.push(check('inga anrop till andra värdar / no other host', bb.foreignRequests.length === 0, String(bb.foreignRequests.length), '0'));
+
+  const machineAfter = machine();
+  const results = {
+    generated: new Date().toISOString(),
+    machine: { before: machineBefore, after: machineAfter },
+    options: { runs: RUNS, queryRuns: QUERY_RUNS, base: BASE, dist: args.dist ?? null },
+    data: generation,
+    build,
+    sizes: { distBytes, dataFiles, engineFiles },
+    pages: pageStats,
+    queries: {
+      units,
+      engineStartMs: queries?.engineStartMs ?? null,
+      captureErrors: queries?.captureErrors ?? [],
+      stats: queryStats,
+      views: viewStats,
+      times: queries?.timings ?? [],
+    },
+    memory: queries && { pageHeapUsed: queries.pageHeapUsed, workerHeapUsed: queries.workerHeapUsed, engineMemory: queries.engineMemory },
+    foreignRequests: bb.foreignRequests,
+    consoleErrors: bb.errors,
+    targets,
+  };
+  await writeFile(args.out, `${JSON.stringify(results, null, 2)}\n`);
+
+  const out: string[] = [];
+  out.push(`socialstatistik bench ${results.generated}  (${machineBefore.cpus} × ${machineBefore.cpuModel}, load before ${machineBefore.loadavg.join(' ')}, after ${machineAfter.loadavg.join(' ')})`);
+  if (generation) out.push(`data: ${Object.entries(generation.rows).map(([f, n]) => `${f} ${n}`).join(', ')} (${formatBytes(generation.csvBytes)} CSV, ${formatValue(generation.ms, 'ms')})`);
+  out.push(build ? `bygge / build: ${formatValue(build.ms, 'ms')}${build.attempts > 1 ? ` (försök / attempt ${build.attempts})` : ''}, dist ${formatBytes(distBytes)}` : `dist ${formatBytes(distBytes)} (${args.dist})`);
+  out.push('', table(['fil / file', 'byte', 'gzip'], [...dataFiles, ...engineFiles].map((f) => [f.path, formatBytes(f.bytes), formatBytes(f.gzip)])));
+  out.push('', table(
+    ['sida / page', 'kB JS av', 'kB före diagram', 'kB vid vila', 'JS före diagram', 'FCP', 'första diagram'],
+    pageStats.map((p) => [p.path || '(start)', formatBytes(p.bytesNoJs), p.hasCharts ? formatBytes(p.bytesToFirstChart ?? 0) : '–', formatBytes(p.bytesAtIdle ?? 0),
+      p.hasCharts ? formatBytes(p.jsBytesBeforeFirstChart ?? 0) : '–', formatValue(p.firstContentfulPaintMs, 'ms'), p.hasCharts ? formatValue(p.firstChartMs, 'ms') : 'inga diagram']),
+  ));
+  out.push('', table(
+    ['HTML (JS av / JS off)', 'totalt', 'SVG', 'varav <title>', 'tabeller', 'listor', 'data-attribut', 'övrigt'],
+    pageStats.map((p) => [p.path || '(start)', ...['total', 'svg', 'svgTitles', 'tables', 'lists', 'dataAttributes', 'rest'].map((k) => formatBytes(p.html[k] ?? 0))]),
+  ));
+  const filtered = pageStats.filter((p) => p.filter);
+  if (filtered.length) {
+    out.push('', table(
+      ['filter / page', 'enhet', 'motor hämtad', 'data hämtad', 'första omritad', 'alla omritade', 'figurer', 'datafiler', 'överfört'],
+      filtered.map((p) => {
+        const f = p.filter!;
+        return [p.path || '(start)', f.unit, formatValue(f.engineDownloadedMs, 'ms'), formatValue(f.dataDownloadedMs, 'ms'), formatValue(f.firstRerenderMs, 'ms'),
+          formatValue(f.allRerenderedMs, 'ms'), `${f.rerendered}/${f.figures}`, f.dataFiles.join(' ') || '–', formatBytes(Object.values(f.bytesByKind).reduce((a, b) => a + b, 0))];
+      }),
+    ));
+    out.push('sidans status efter ändringen (första körningen) / the page\'s status after the change (first run):');
+    for (const p of filtered) out.push(`  ${p.path || '(start)'}: ${p.filter!.statusTimeline.map((s) => `${s.ms} ms ${s.text}`).join(' · ')}`);
+  }
+  out.push('', `motor + alla data / engine + all data: ${formatValue(queries?.engineStartMs ?? null, 'ms')}; enheter / units ${units.join(', ')}; ${QUERY_RUNS} körningar / runs`);
+  out.push(table(['fråga / query (sidans egen / the page\'s own)', 'median', 'p95', 'första', 'max', 'rader'], queryStats.map((q) => [q.name, formatValue(q.median, 'ms'), formatValue(q.p95, 'ms'), formatValue(q.first, 'ms'), formatValue(q.max, 'ms'), q.rows.join('/')])));
+  out.push('', table(['sidvy / page view (load: alla frågor / all queries)', 'median', 'p95', 'max'], viewStats.map((v) => [v.page, formatValue(v.median, 'ms'), formatValue(v.p95, 'ms'), v.error ?? formatValue(v.max, 'ms')])));
+  if (queries) out.push(`JS-heap: sidan / page ${formatBytes(queries.pageHeapUsed)} + motorns worker / engine worker ${formatBytes(queries.workerHeapUsed)}; DuckDB-minne / memory ${formatBytes(queries.engineMemory)}`);
+  if (bb.errors.length) out.push('', `konsolfel / console errors (${bb.errors.length}):`, ...bb.errors.slice(0, 10).map((e) => `  ${e}`));
+  out.push('', targetsTable(targets));
+  const missed = targets.filter((t) => !t.ok);
+  out.push('', missed.length ? `${missed.length} mål missade / targets missed. Resultat / results: ${args.out}` : `Alla mål nådda / all targets met. Resultat / results: ${args.out}`);
+  console.log(out.join('\n'));
+  if (missed.length) exitCode = 1;
+} catch (error) {
+  console.error(`Benchmark misslyckades / failed: ${(error as Error).stack ?? error}`);
+  exitCode = 2;
+} finally {
+  if (args.keep) log(`behåller / keeping ${work}`);
+  else await rm(work, { recursive: true, force: true });
+}
+process.exit(exitCode);
+
+function positive(value: string | undefined, name: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`${name} must be a whole number ≥ 1`);
+  return n;
+}
+
+function machine() {
+  let uptime = '';
+  try {
+    uptime = execFileSync('uptime', { encoding: 'utf8' }).trim();
+  } catch {
+    // not every system has it; loadavg says the same
+  }
+  const cpus = os.cpus();
+  return { uptime, loadavg: os.loadavg().map((l) => round(l, 2)), cpus: cpus.length, cpuModel: cpus[0]?.model ?? '', memoryBytes: os.totalmem(), node: process.version };
+}
+
+async function folderFiles(dir: string): Promise<{ path: string; bytes: number }[]> {
+  const out: { path: string; bytes: number }[] = [];
+  for (const e of await readdir(dir, { recursive: true, withFileTypes: true })) {
+    if (!e.isFile()) continue;
+    const file = path.join(e.parentPath, e.name);
+    out.push({ path: path.relative(dir, file).split(path.sep).join('/'), bytes: (await stat(file)).size });
+  }
+  return out.sort((a, b) => (a.path < b.path ? -1 : 1));
+}
+
+/** The built HTML file of a page path ('' for the start page). */
+function pageFile(root: string, pagePath: string): string {
+  return path.join(root, ...pagePath.split('/').filter(Boolean), 'index.html');
+}
+
+function byKind(resources: { type: string; bytes: number }[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const r of resources) out[r.type] = (out[r.type] ?? 0) + r.bytes;
+  return out;
+}
+
+/** scripts/build.ts as a child process, timed. A build racing another in the same tree is retried once. */
+async function timedBuild(data: string, out: string): Promise<{ ms: number; attempts: number }> {
+  for (let attempt = 1; ; attempt++) {
+    const t0 = performance.now();
+    const { code, output } = await runBuild(data, out);
+    const ms = performance.now() - t0;
+    if (code === 0) return { ms, attempts: attempt };
+    if (attempt < 2 && /\.prerender|ENOENT/.test(output)) {
+      log('bygget krockade med ett annat, försöker igen / the build collided with another one, retrying');
+      continue;
+    }
+    throw new Error(`scripts/build.ts failed (exit ${code}):\n${output.slice(-4000)}`);
+  }
+}
+
+function runBuild(data: string, out: string): Promise<{ code: number | null; output: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [path.join(projectRoot, 'scripts', 'build.ts')], {
+      cwd: projectRoot,
+      env: { ...process.env, DATA_DIR: data, DIST_DIR: out, BASE_PATH: BASE, ASTRO_TELEMETRY_DISABLED: '1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (d) => (output += d));
+    child.stderr.on('data', (d) => (output += d));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, output }));
+  });
+}
+
+/** The start page and every page of the menu (src/components/nav.ts), in the menu's order. */
+async function navPages(): Promise<{ path: string; label: string }[]> {
+  const { NAV } = (await import('../src/components/nav.ts')) as { NAV: readonly { path: string; label: string }[] };
+  const pages = NAV.map((n) => ({ path: n.path, label: n.label }));
+  return pages.some((p) => p.path === '') ? pages : [{ path: '', label: 'start' }, ...pages];
+}
+
+/**
+ * The units the queries and filters use: the middle, the largest and the smallest municipality (by
+ * children placed in the latest quarter), a county and the nation. The middle one comes first: it is
+ * the one the filter change picks.
+ */
+async function benchUnits(runner: NodeRunner): Promise<string[]> {
+  const rows = await runner.run<{ enhetskod: string; niva: string; n: number | null }>(
+    `SELECT u.enhetskod, u.niva, max(p.antal) AS n FROM enheter u
+     LEFT JOIN placeringar p ON p.enhetskod = u.enhetskod AND p.placeringsform = 'totalt' AND p.kon = 'totalt' AND p.aldersgrupp = '0-20'
+       AND p.period = (SELECT max(period) FROM placeringar)
+     GROUP BY ALL ORDER BY n DESC NULLS LAST, u.enhetskod`,
+  );
+  const municipalities = rows.filter((u) => u.niva === 'kommun');
+  const picks = [
+    municipalities[municipalities.length >> 1],
+    municipalities[0],
+    municipalities[municipalities.length - 1],
+    rows.find((u) => u.niva === 'lan'),
+    rows.find((u) => u.niva === 'riket'),
+  ];
+  return [...new Set(picks.filter((u) => u !== undefined).map((u) => u.enhetskod))];
+}
