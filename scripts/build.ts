@@ -2,7 +2,8 @@
 // published under BASE_PATH. Everything is written to a temporary folder first and swapped in at the
 // end, so a failed or interrupted build leaves the previous site untouched.
 import { spawn } from 'node:child_process';
-import { cp, mkdir, rename, rm } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { cp, mkdir, readdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { formatIssue } from '../src/data/errors.ts';
 import { basePath, dataDir, distDir, projectRoot, suppressionThreshold } from './lib/config.ts';
@@ -17,6 +18,7 @@ const dist = distDir();
 const base = basePath();
 const threshold = suppressionThreshold();
 
+await clearKilledBuilds(dist);
 const result = await readDataDir(dir);
 for (const w of result.warnings) console.warn(formatIssue(w));
 if (result.errors.length > 0) {
@@ -59,6 +61,33 @@ try {
   process.exitCode = 1;
 } finally {
   await rm(work, { recursive: true, force: true });
+}
+
+/**
+ * Removes the work folders of earlier builds that were killed (kill -9, a power cut) and so could not
+ * clean up after themselves. A build killed between moving the old site aside and moving the new one in
+ * left no dist at all: the old site is put back first. Folders of builds still running are left alone.
+ */
+async function clearKilledBuilds(dist: string): Promise<void> {
+  const parent = path.dirname(dist);
+  const prefix = `.${path.basename(dist)}-build-`;
+  for (const name of await readdir(parent).catch(() => [] as string[])) {
+    const m = name.startsWith(prefix) ? /^(\d+)-\d+$/.exec(name.slice(prefix.length)) : null;
+    if (!m || Number(m[1]) === process.pid || isRunning(Number(m[1]))) continue;
+    const stale = path.join(parent, name);
+    if (!existsSync(dist) && existsSync(path.join(stale, 'old'))) await rename(path.join(stale, 'old'), dist);
+    await rm(stale, { recursive: true, force: true });
+    console.log(`tog bort ${stale} från ett avbrutet bygge / removed the folder of an interrupted build`);
+  }
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 function run(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {

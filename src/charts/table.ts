@@ -100,8 +100,23 @@ const FORMULA_START = /^[=+\-@\t\r]/;
 export function csvNumber(n: number): string {
   if (!Number.isFinite(n)) return '';
   let s = String(n);
-  if (/e/i.test(s)) s = n.toFixed(20).replace(/0+$/, '').replace(/\.$/, '');
+  if (/e/i.test(s)) s = withoutExponent(s);
   return s.replace('.', ',');
+}
+
+/**
+ * A number JavaScript writes with an exponent (1e-7, 2.5e+22) in plain digits with the same significant
+ * digits ('0.0000001', '25000000000000000000000'): Excel and the site's own reader take plain digits.
+ */
+function withoutExponent(text: string): string {
+  const m = /^(-?)(\d)(?:\.(\d+))?e([+-]\d+)$/i.exec(text);
+  if (!m) return text;
+  const [, sign, lead, rest = '', exp] = m;
+  const digits = lead + rest;
+  const point = 1 + Number(exp); // position of the decimal point in `digits`
+  if (point <= 0) return `${sign}0.${'0'.repeat(-point)}${digits}`;
+  if (point >= digits.length) return `${sign}${digits}${'0'.repeat(point - digits.length)}`;
+  return `${sign}${digits.slice(0, point)}.${digits.slice(point)}`;
 }
 
 /** One CSV cell: numbers with a decimal comma; text guarded against formulas and quoted when needed. */

@@ -34,3 +34,29 @@ export function plainRow(row: Record<string, unknown>): Row {
   for (const key of Object.keys(row)) out[key] = plainValue(row[key]);
   return out;
 }
+
+/**
+ * A runner that answers a statement it has run before (same SQL, same parameters) from memory. Only for
+ * the published tables, which are read-only: the same query always has the same answer within a page.
+ * The dashboard runs the same unit list and catalog queries on every filter change; with this they cost
+ * nothing after the first. Keeps the `limit` most recent answers; each caller gets its own copy of the rows.
+ */
+export function memoRunner(runner: Runner, limit = 100): Runner {
+  const answers = new Map<string, Promise<Row[]>>();
+  return {
+    async run<T = Row>(sql: string, params: unknown[] = []): Promise<T[]> {
+      const key = JSON.stringify([sql, params]);
+      let answer = answers.get(key);
+      if (answer) {
+        answers.delete(key); // most recent last
+      } else {
+        answer = runner.run<Row>(sql, params);
+        answer.catch(() => answers.delete(key)); // a failed query is tried again
+      }
+      answers.set(key, answer);
+      if (answers.size > limit) answers.delete(answers.keys().next().value as string);
+      const rows = await answer;
+      return rows.map((row) => ({ ...row })) as T[];
+    },
+  };
+}

@@ -60,7 +60,10 @@ async function waitForRun(page: Page): Promise<string> {
     const state = document.getElementById('explore')?.dataset.state;
     return state && state !== 'running' && state !== 'starting';
   }, null, { timeout: 60_000 });
-  return (await page.getAttribute('#explore', 'data-state')) ?? '';
+  const state = (await page.getAttribute('#explore', 'data-state')) ?? '';
+  // DuckDB's message, for the test log when a query was expected to run.
+  if (state === 'error') console.log(`Utforska: query failed: ${await page.locator('.query-error__message').innerText()}`);
+  return state;
 }
 
 /** The grid's header and the rows it has drawn, as text. */

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { startServer } from '../../scripts/serve.ts';
+import { childEnv } from '../helpers/child-env.ts';
 
 export const TEST_BASE_PATH = '/intranat/socialstatistik/';
 
@@ -27,13 +28,7 @@ function build(dist: string): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [path.join(projectRoot, 'scripts', 'build.ts')], {
       cwd: projectRoot,
-      env: {
-        ...process.env,
-        DIST_DIR: dist,
-        BASE_PATH: TEST_BASE_PATH,
-        DATA_DIR: 'data',
-        ASTRO_TELEMETRY_DISABLED: '1',
-      },
+      env: childEnv({ DIST_DIR: dist, BASE_PATH: TEST_BASE_PATH, DATA_DIR: 'data' }),
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';

@@ -10,6 +10,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import type { SiteBrowser } from './browser.ts';
 import { startServer, type RunningServer } from '../../scripts/serve.ts';
 import { TEST_BASE_PATH } from './global-setup.ts';
+import { childEnv } from '../helpers/child-env.ts';
 
 export const PROJECT_ROOT = path.resolve(import.meta.dirname, '..', '..');
 
@@ -40,13 +41,7 @@ export interface BuildRun {
 
 /** The environment of a build started from a test: the test runner's own settings removed. */
 export function buildEnv(env: Record<string, string>): NodeJS.ProcessEnv {
-  const base: NodeJS.ProcessEnv = { ...process.env };
-  for (const k of Object.keys(base)) if (k.startsWith('VITEST') || k === 'NODE_ENV' || k === 'TEST') delete base[k];
-  // Vitest puts Vite's import.meta.env into process.env (BASE_URL=/, MODE=test, DEV, PROD, SSR); a build
-  // that inherits them links some assets outside the base path.
-  for (const k of ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR']) delete base[k];
-  for (const k of ['SUPPRESSION_THRESHOLD', 'BASE_PATH', 'NODE_OPTIONS', 'CONTACT_EMAIL', 'ORGANISATION_NAME']) delete base[k];
-  return { ...base, BASE_PATH: TEST_BASE_PATH, ASTRO_TELEMETRY_DISABLED: '1', ...env };
+  return childEnv({ BASE_PATH: TEST_BASE_PATH, ...env });
 }
 
 /** Runs `npm run build` (scripts/build.ts) on `dataDir` into `distDir`, under the tests' base path. */
@@ -112,7 +107,8 @@ export async function readPublished(dataDir: string): Promise<PublishedRelation[
         )
           .getRowObjectsJS()
           .map((c) => ({ name: String(c.column_name), type: String(c.data_type) }));
-        const rows = (await con.runAndReadAll(`SELECT * FROM "${catalog}".main."${table.replaceAll('"', '""')}"`)).getRowObjectsJS();
+        // Sorted: a view's rows come in whatever order DuckDB's threads finish them.
+        const rows = (await con.runAndReadAll(`SELECT * FROM "${catalog}".main."${table.replaceAll('"', '""')}" ORDER BY ALL`)).getRowObjectsJS();
         out.push({ name: `${stem}.${table}`, kind: r.table_type === 'VIEW' ? 'view' : 'table', columns, rows });
       }
     }

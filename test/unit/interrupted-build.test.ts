@@ -5,22 +5,19 @@
 
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rename, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer } from '../../scripts/serve.ts';
+import { childEnv } from '../helpers/child-env.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 const GOOD = path.join(ROOT, 'test', 'fixtures', 'data-good');
 const BASE = '/intranat/socialstatistik/';
 
 function env(dist: string): NodeJS.ProcessEnv {
-  const base: NodeJS.ProcessEnv = { ...process.env };
-  for (const k of Object.keys(base)) if (k.startsWith('VITEST') || k === 'NODE_ENV' || k === 'TEST') delete base[k];
-  // Vite's import.meta.env, which vitest copies into process.env, must not reach the build.
-  for (const k of ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'NODE_OPTIONS', 'SUPPRESSION_THRESHOLD']) delete base[k];
-  return { ...base, DATA_DIR: GOOD, DIST_DIR: dist, BASE_PATH: BASE, ASTRO_TELEMETRY_DISABLED: '1' };
+  return childEnv({ DATA_DIR: GOOD, DIST_DIR: dist, BASE_PATH: BASE });
 }
 
 async function snapshot(dir: string): Promise<Record<string, string>> {
@@ -35,12 +32,26 @@ async function snapshot(dir: string): Promise<Record<string, string>> {
 
 /** The child processes of `pid` (Linux /proc), with their command lines. */
 function children(pid: number): { pid: number; cmd: string }[] {
+  // Threads and children come and go while this reads: one that is gone is skipped.
+  const read = (file: string) => {
+    try {
+      return readFileSync(file, 'utf8');
+    } catch {
+      return '';
+    }
+  };
   const out: { pid: number; cmd: string }[] = [];
-  for (const task of readdirSync(`/proc/${pid}/task`, { withFileTypes: true })) {
-    const list = readFileSync(`/proc/${pid}/task/${task.name}/children`, 'utf8').trim();
+  let tasks: string[] = [];
+  try {
+    tasks = readdirSync(`/proc/${pid}/task`);
+  } catch {
+    return out;
+  }
+  for (const task of tasks) {
+    const list = read(`/proc/${pid}/task/${task}/children`).trim();
     for (const child of list ? list.split(/\s+/).map(Number) : []) {
-      const cmd = readFileSync(`/proc/${child}/cmdline`, 'utf8').replaceAll('\0', ' ');
-      out.push({ pid: child, cmd });
+      const cmd = read(`/proc/${child}/cmdline`).replaceAll('\0', ' ');
+      if (cmd) out.push({ pid: child, cmd });
     }
   }
   return out;
@@ -134,11 +145,34 @@ describe.runIf(process.platform === 'linux')('a build killed while astro runs', 
     }
   });
 
-  it('what the killed build wrote lies beside dist/, hidden, never inside it; the next build succeeds', async () => {
+  it('what the killed build wrote lies beside dist/, hidden, never inside it; the next build succeeds and removes it', async () => {
     const leftovers = (await readdir(parent)).filter((f) => f !== 'dist');
-    for (const f of leftovers) expect(f).toMatch(/^\.dist-build-/);
+    expect(leftovers.length).toBeGreaterThan(0);
+    for (const f of leftovers) expect(f).toMatch(/^\.dist-build-\d+-\d+$/);
     expect(await build(dist)).toBe(0);
     expect(existsSync(path.join(dist, 'index.html'))).toBe(true);
     expect(await snapshot(dist)).not.toEqual(before); // the new build replaced the old site (a new date)
+    expect(await readdir(parent)).toEqual(['dist']);
+  }, 240_000);
+
+  it('a build killed in the middle of the swap, with no dist/ left, gets the old site back first', async () => {
+    // As a kill between the two renames leaves it: dist/ moved into the work folder as old/.
+    const stale = path.join(parent, '.dist-build-999999999-1');
+    await mkdir(stale);
+    await rename(dist, path.join(stale, 'old'));
+    const kept = await snapshot(path.join(stale, 'old'));
+    // This build fails (bad data) after the clean-up, so dist/ is exactly the site that was put back.
+    const r = await new Promise<number | null>((resolve, reject) => {
+      const child = spawn(process.execPath, [path.join(ROOT, 'scripts', 'build.ts')], {
+        cwd: ROOT,
+        env: { ...env(dist), DATA_DIR: path.join(ROOT, 'test', 'fixtures', 'data-bad') },
+        stdio: 'ignore',
+      });
+      child.on('error', reject);
+      child.on('close', resolve);
+    });
+    expect(r).toBe(1);
+    expect(await snapshot(dist)).toEqual(kept);
+    expect(await readdir(parent)).toEqual(['dist']);
   }, 240_000);
 });

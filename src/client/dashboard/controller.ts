@@ -16,6 +16,7 @@ import { enhanceTooltips } from '../../charts/tooltip.ts';
 import { dashboard as words } from '../../i18n/dashboard.ts';
 import { formatDate } from '../../i18n/format.ts';
 import { sv } from '../../i18n/sv.ts';
+import { memoRunner, type Runner } from '../../queries/runner.ts';
 import { downloadPng, downloadSvg, scratchDocument } from './downloads.ts';
 import { enhanceUnitSearch, type UnitSearch } from './unit-search.ts';
 import { chartParam, dataParams, differs, submittedParams, viewUrl } from './url-state.ts';
@@ -55,6 +56,8 @@ export function startDashboard(loadPage: () => Promise<DashboardPage>): void {
     datasets: (root.dataset.datasets ?? '').split(',').filter(Boolean),
     generated: root.dataset.generated ?? '',
   };
+  /** The engine's runner over the page's data, once started; answers repeated queries from memory. */
+  let runner: Runner | null = null;
   let shown: Shown = {
     state: json(root.dataset.state, {}),
     defaults: json(root.dataset.defaults, {}),
@@ -235,6 +238,22 @@ export function startDashboard(loadPage: () => Promise<DashboardPage>): void {
     );
   }
 
+  /**
+   * Starts the engine and fetches the page's data as soon as a choice in the form changes, before "Visa":
+   * the download and start (seconds) then overlap with the user's own choosing. A failure here is left
+   * to apply(), which tries again and says what went wrong.
+   */
+  let warming = false;
+  function warmUp(): void {
+    if (warming || runner) return;
+    warming = true;
+    void Promise.all([loadPage(), import('../duckdb.ts')])
+      .then(([page, engine]) => engine.getRunner(page.datasets.filter((d) => env.datasets.includes(d))))
+      .catch(() => {
+        warming = false;
+      });
+  }
+
   async function apply(params: URLSearchParams, historyMode: 'push' | 'replace' | 'none'): Promise<void> {
     const mine = ++sequence;
     const submit = form?.querySelector<HTMLButtonElement>('button[type="submit"]');
@@ -244,7 +263,7 @@ export function startDashboard(loadPage: () => Promise<DashboardPage>): void {
     try {
       const [page, engine] = await Promise.all([loadPage(), import('../duckdb.ts')]);
       const datasets = page.datasets.filter((d) => env.datasets.includes(d));
-      const runner = await engine.getRunner(datasets, progress);
+      runner ??= memoRunner(await engine.getRunner(datasets, progress));
       if (mine !== sequence) return;
       say(words.engine.working, 'loading');
       const view = await page.load(runner, params, env);
@@ -273,6 +292,8 @@ export function startDashboard(loadPage: () => Promise<DashboardPage>): void {
   if (form) {
     form.hidden = false;
     unitSearch = enhanceUnitSearch(form);
+    form.addEventListener('change', warmUp);
+    form.addEventListener('input', warmUp);
     form.addEventListener('submit', (event) => {
       event.preventDefault();
       const values = new URLSearchParams();

@@ -44,7 +44,7 @@ UNION ALL
 SELECT enhetsnamn, enhetskod, left(period, 4), andel, markering, 'rapporterad'
 FROM pub_natverkshemsandel.natverkshemsandel
 WHERE typ = 'utfall' AND (period NOT LIKE '%-Q%' OR period LIKE '%-Q4')
-ORDER BY enhetskod, ar;`,
+ORDER BY enhetskod, ar, ursprung;`,
     chart: { kind: 'line', x: 'ar', y: 'andel', series: 'enhetsnamn' },
   },
   {
@@ -79,7 +79,7 @@ WHERE period IN (SELECT period FROM kvartal)
   AND insats <> 'totalt'
   AND status IN ('saknar_plats', 'tackat_ja_ej_verkstallt')
 GROUP BY enhetsnamn, lag, verksamhet, insats, status
-ORDER BY kvartal_med_beslut DESC, antal_senaste_kvartalet DESC NULLS LAST, insats;`,
+ORDER BY kvartal_med_beslut DESC, antal_senaste_kvartalet DESC NULLS LAST, insats, enhetsnamn, lag, verksamhet, status;`,
   },
   {
     id: 'placeringar-per-kvartal',

@@ -154,12 +154,6 @@ export function recipeCsv(recipe: ChartRecipe, valueHeader?: string): CsvCell[][
 export function pageSvg(recipe: ChartRecipe, doc: Document, id: string, override: RecipeOverride = {}): Element {
   const el = render({ ...chartSpec(recipe, override), style: undefined }, doc, { id });
   stripInlineStyle(el);
-  // The SVG is one image (role="img", named and described on its root; the data table is its text
-  // alternative): the names Plot gives its groups ("line", "dot") are not allowed there and say nothing.
-  for (const node of el.querySelectorAll('[aria-label], [aria-description]')) {
-    node.removeAttribute('aria-label');
-    node.removeAttribute('aria-description');
-  }
   return el;
 }
 

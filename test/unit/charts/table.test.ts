@@ -62,6 +62,9 @@ describe('CSV', () => {
     expect(csvCell(1234567)).toBe('1234567');
     expect(csvCell(-3.25)).toBe('-3,25');
     expect(csvCell(1e-7)).toBe('0,0000001');
+    expect(csvCell(1e21)).toBe('1000000000000000000000');
+    expect(csvCell(-2.5e22)).toBe('-25000000000000000000000');
+    expect(csvCell(1.25e-9)).toBe('0,00000000125');
     expect(csvCell(Number.NaN)).toBe('');
   });
 

@@ -16,7 +16,8 @@ function subpaths(d: string): [number, number][][] {
 }
 
 function linePath(svg: Element, color: string): string {
-  const g = [...svg.querySelectorAll('g[aria-label="line"]')].find((e) => e.getAttribute('stroke') === color);
+  // A line mark: a group with a stroke and no fill, its paths drawn with the series' colour.
+  const g = [...svg.querySelectorAll('g[fill="none"]')].find((e) => e.getAttribute('stroke') === color && e.querySelector('path'));
   const d = g?.querySelector('path')?.getAttribute('d');
   if (!d) throw new Error(`no line in ${color}`);
   return d;

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { childEnv } from '../../helpers/child-env.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..', '..');
 const GOOD = path.join(ROOT, 'test', 'fixtures', 'data-good');
@@ -18,13 +19,8 @@ interface Run { code: number | null; stdout: string; stderr: string }
 
 /** Runs a script with the Node running the tests, in the project folder, with DATA_DIR and DIST_DIR set. */
 function runScript(script: string, env: Record<string, string>): Promise<Run> {
-  const base: NodeJS.ProcessEnv = { ...process.env };
-  for (const k of Object.keys(base)) if (k.startsWith('VITEST') || k === 'NODE_ENV' || k === 'TEST') delete base[k];
-  delete base.SUPPRESSION_THRESHOLD;
-  delete base.BASE_PATH;
-  delete base.NODE_OPTIONS;
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(ROOT, 'scripts', script)], { cwd: ROOT, env: { ...base, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [path.join(ROOT, 'scripts', script)], { cwd: ROOT, env: childEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => { stdout += d; });
