@@ -6,7 +6,7 @@
 import { formatDate } from './format.ts';
 
 /** When the site was last assessed (automated tests and the manual checks below). Update after a new review. */
-export const ASSESSED = '2026-11-23';
+export const ASSESSED = '2026-12-01';
 
 /** Digg's page for reporting inaccessible public-sector digital services ("Anmäl bristande tillgänglighet"). */
 export const DIGG_COMPLAINT_URL = 'https://www.digg.se/tdosanmalan';

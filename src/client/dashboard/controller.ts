@@ -247,7 +247,7 @@ export function startDashboard(loadPage: () => Promise<DashboardPage>): void {
   function warmUp(): void {
     if (warming || runner) return;
     warming = true;
-    void Promise.all([loadPage(), import('../duckdb.ts')])
+    void Promise.all([loadPage(), import('../duckdb.ts'), figureModule()])
       .then(([page, engine]) => engine.getRunner(page.datasets.filter((d) => env.datasets.includes(d))))
       .catch(() => {
         warming = false;
@@ -261,7 +261,8 @@ export function startDashboard(loadPage: () => Promise<DashboardPage>): void {
     if (submit) submit.disabled = true;
     say(words.engine.loading, 'loading');
     try {
-      const [page, engine] = await Promise.all([loadPage(), import('../duckdb.ts')]);
+      // The chart code (Plot, d3) loads while the engine starts, not after the queries.
+      const [page, engine] = await Promise.all([loadPage(), import('../duckdb.ts'), figureModule()]);
       const datasets = page.datasets.filter((d) => env.datasets.includes(d));
       runner ??= memoRunner(await engine.getRunner(datasets, progress));
       if (mine !== sequence) return;

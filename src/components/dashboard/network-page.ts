@@ -29,6 +29,7 @@ import { esc } from './html.ts';
 import {
   PARAM,
   SourceBook,
+  emptyView,
   field,
   fileStem,
   inventedNoticeHtml,
@@ -125,24 +126,20 @@ export function comparisonGroup(
   return { codes: new Set(candidates), kind: 'all', parent: null };
 }
 
-function emptyView(): PageView {
-  return { page: networkPage.id, state: {}, defaults: {}, filters: [], figures: {}, regions: { notice: '', missing: '' }, label: '', messages: [] };
-}
-
 export const networkPage: DashboardPage = {
   id: 'natverkshem',
   datasets: ['placeringar', 'natverkshemsandel', 'kallor', 'enheter', 'handelser'],
 
   async load(runner: Runner, params: URLSearchParams, env: PageEnv): Promise<PageView> {
     const unitsQuery = networkUnitsQuery(env.datasets);
-    if (!unitsQuery) return emptyView();
+    if (!unitsQuery) return emptyView(networkPage.id, { notice: '', missing: '' });
     const messages: string[] = [];
     const hasComputed = env.datasets.includes('placeringar');
     const hasReported = env.datasets.includes('natverkshemsandel');
     const units = await runQuery<UnitCatalogRow>(runner, unitsQuery);
     // The nation is the reference line; it is the default unit only when nothing else has a share.
     const fallback = pickDefaultUnit(units.filter((u) => u.enhetskod !== NATION)) ?? pickDefaultUnit(units);
-    if (!fallback) return emptyView();
+    if (!fallback) return emptyView(networkPage.id, { notice: '', missing: '' });
     const unit = resolveUnit(params.get(PARAM.unit), units, fallback, messages);
     const names = new Map(units.map((u) => [u.enhetskod, u.enhetsnamn]));
 
@@ -154,7 +151,7 @@ export const networkPage: DashboardPage = {
     const allPeriods = (await runQuery<{ period: string }>(runner, sharePeriodsQuery(unit.enhetskod, avser, env.datasets))).map((r) => r.period);
     const quarterly = pickPeriodKind(allPeriods);
     const periods = allPeriods.filter((p) => isQuarter(p) === quarterly);
-    if (!periods.length) return emptyView();
+    if (!periods.length) return emptyView(networkPage.id, { notice: '', missing: '' });
     const range = resolveRange(periods, params.get(PARAM.from), params.get(PARAM.to), messages);
     const inRange = <T extends { period: string }>(rows: T[]) =>
       rows.filter((r) => isQuarter(r.period) === quarterly && r.period >= range.from && r.period <= range.to);

@@ -38,6 +38,7 @@ import { esc } from './html.ts';
 import {
   PARAM,
   SourceBook,
+  emptyView,
   fileStem,
   inventedNoticeHtml,
   loadEvents,
@@ -174,10 +175,6 @@ export function mergeUnits(lists: readonly (readonly UnitCatalogRow[])[]): UnitC
   return [...byCode.values()].sort((a, b) => a.enhetskod.localeCompare(b.enhetskod));
 }
 
-function emptyView(): PageView {
-  return { page: overviewPage.id, state: {}, defaults: {}, filters: [], figures: {}, regions: { notice: '', keyfigures: '', datadate: '' }, label: '', messages: [] };
-}
-
 export const overviewPage: DashboardPage = {
   id: '',
   datasets: ['placeringar', 'natverkshemsandel', 'ej_verkstallda_beslut', 'kallor', 'enheter', 'handelser'],
@@ -194,7 +191,7 @@ export const overviewPage: DashboardPage = {
     ]);
     const units = mergeUnits([placementUnits, shareUnits, decisionUnits]);
     const fallback = pickDefaultUnit(units);
-    if (!fallback) return emptyView();
+    if (!fallback) return emptyView(overviewPage.id, { notice: '', keyfigures: '', datadate: '' });
     const messages: string[] = [];
     const unit = resolveUnit(params.get(PARAM.unit), units, fallback, messages);
     const code = unit.enhetskod;

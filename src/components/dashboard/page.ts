@@ -71,6 +71,11 @@ export interface PageView {
   messages: string[];
 }
 
+/** The view of a page with nothing to show (its dataset is not published): only its regions, as given. */
+export function emptyView(page: string, regions: Record<string, string>): PageView {
+  return { page, state: {}, defaults: {}, filters: [], figures: {}, regions, label: '', messages: [] };
+}
+
 export interface DashboardPage {
   /** The page's path segment ('placeringar'); '' for the start page. */
   id: string;

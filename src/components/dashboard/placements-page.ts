@@ -34,6 +34,7 @@ import { barsFigure, emptyFigure, trendFigure, type FigureModel, type TrendRecip
 import {
   PARAM,
   SourceBook,
+  emptyView,
   field,
   fileStem,
   inventedNoticeHtml,
@@ -107,29 +108,16 @@ function latestList(rows: readonly { period: string; serie: string; varde: numbe
   return { period, text: listText(items) };
 }
 
-function emptyView(): PageView {
-  return {
-    page: placementsPage.id,
-    state: {},
-    defaults: {},
-    filters: [],
-    figures: {},
-    regions: { notice: '' },
-    label: '',
-    messages: [],
-  };
-}
-
 export const placementsPage: DashboardPage = {
   id: 'placeringar',
   datasets: ['placeringar', 'kallor', 'enheter', 'handelser'],
 
   async load(runner: Runner, params: URLSearchParams, env: PageEnv): Promise<PageView> {
-    if (!env.datasets.includes('placeringar')) return emptyView();
+    if (!env.datasets.includes('placeringar')) return emptyView(placementsPage.id, { notice: '' });
     const messages: string[] = [];
     const units = await runQuery<UnitCatalogRow>(runner, placementUnitsQuery(env.datasets));
     const fallback = pickDefaultUnit(units);
-    if (!fallback) return emptyView();
+    if (!fallback) return emptyView(placementsPage.id, { notice: '' });
     const unit = resolveUnit(params.get(PARAM.unit), units, fallback, messages);
 
     // Measure: the one asked for if the unit has it, else the one with most data.

@@ -26,6 +26,7 @@ import { esc } from '../dashboard/html.ts';
 import {
   PARAM,
   SourceBook,
+  emptyView,
   field,
   fileStem,
   inventedNoticeHtml,
@@ -96,29 +97,16 @@ function topBar<T extends { varde: number | null; kategori: string }>(bars: read
   return bars.filter((b) => b.varde !== null).sort((a, b) => (b.varde as number) - (a.varde as number))[0] ?? null;
 }
 
-function emptyView(): PageView {
-  return {
-    page: decisionsPage.id,
-    state: {},
-    defaults: {},
-    filters: [],
-    figures: {},
-    regions: { notice: '', comparison: `<p>${esc(w.noDataset)}</p>` },
-    label: '',
-    messages: [],
-  };
-}
-
 export const decisionsPage: DashboardPage = {
   id: 'ej-verkstallda-beslut',
   datasets: ['ej_verkstallda_beslut', 'kallor', 'enheter', 'handelser'],
 
   async load(runner: Runner, params: URLSearchParams, env: PageEnv): Promise<PageView> {
-    if (!env.datasets.includes('ej_verkstallda_beslut')) return emptyView();
+    if (!env.datasets.includes('ej_verkstallda_beslut')) return emptyView(decisionsPage.id, { notice: '', comparison: `<p>${esc(w.noDataset)}</p>` });
     const messages: string[] = [];
     const units = await runQuery<UnitCatalogRow>(runner, decisionUnitsQuery(env.datasets));
     const fallback = pickDefaultUnit(units);
-    if (!fallback) return emptyView();
+    if (!fallback) return emptyView(decisionsPage.id, { notice: '', comparison: `<p>${esc(w.noDataset)}</p>` });
     const unit = resolveUnit(params.get(PARAM.unit), units, fallback, messages);
 
     // Decisions are reported per quarter; a year (if ever given) is not mixed into the quarterly series.
