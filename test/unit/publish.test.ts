@@ -1,4 +1,5 @@
 // The publisher's settings for the accessibility statement, read from the build environment.
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { DIGG_COMPLAINT_URL, publish, publisherSettings } from '../../src/i18n/publish.ts';
 
@@ -30,5 +31,16 @@ describe('the statement', () => {
     expect(DIGG_COMPLAINT_URL).toBe('https://www.digg.se/tdosanmalan');
     expect(publish.method('2026-11-23')).toContain('23 november 2026');
     for (const s of publish.shortcomings) for (const c of s.criteria) expect(c).toMatch(/^[1-4]\.\d+\.\d+$/);
+  });
+});
+
+describe('README "Publicera"', () => {
+  it('gives the exact Content-Security-Policy the browser tests run every page under, in each server example', async () => {
+    const { STRICT_CSP } = await import('../browser/browser.ts');
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    const policies = [...readme.matchAll(/default-src[^"\n]*/g)].map((m) => m[0].replace(/\s+$/, ''));
+    // The header line, the IIS web.config and the nginx example.
+    expect(policies).toHaveLength(3);
+    for (const p of policies) expect(p).toBe(STRICT_CSP);
   });
 });
