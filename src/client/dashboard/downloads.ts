@@ -5,6 +5,7 @@
 
 import type { FigureData, RecipeOverride } from '../../components/dashboard/figure.ts';
 import { canvasToPng, paintSvg } from './png.ts';
+import { saveBlob } from '../save-file.ts';
 
 /**
  * A document with no browsing context to render charts in: Plot's <style> element, never connected to a
@@ -13,18 +14,6 @@ import { canvasToPng, paintSvg } from './png.ts';
 let scratch: Document | null = null;
 export function scratchDocument(): Document {
   return (scratch ??= document.implementation.createHTMLDocument(''));
-}
-
-export function saveBlob(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  a.hidden = true;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 export async function downloadSvg(data: FigureData, id: string, override: RecipeOverride): Promise<void> {

@@ -5,6 +5,7 @@
 import { tableToIPC, type Table } from 'apache-arrow';
 import { toCsv } from '../../charts/table.ts';
 import { resultCsvCells } from './cells.ts';
+import { saveBlob } from '../save-file.ts';
 
 export function resultCsv(table: Table): string {
   return toCsv(resultCsvCells(table));
@@ -21,15 +22,6 @@ export function fileStem(stem: string, now: Date): string {
 }
 
 /** Saves `data` as a download named `name`. */
-export function download(doc: Document, data: string | Uint8Array, name: string, type: string): void {
-  const blob = new Blob([data as BlobPart], { type });
-  const url = URL.createObjectURL(blob);
-  const a = doc.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.hidden = true;
-  doc.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+export function download(data: string | Uint8Array, name: string, type: string): void {
+  saveBlob(new Blob([data as BlobPart], { type }), name);
 }

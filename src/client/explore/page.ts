@@ -309,10 +309,10 @@ export function startExplorePage(root: HTMLElement): void {
 
   // --- exports -----------------------------------------------------------------------------------
   byId('download-csv').addEventListener('click', () => {
-    if (current) download(document, resultCsv(current.table), `${fileStem(w.results.fileStem, new Date())}.csv`, 'text/csv;charset=utf-8');
+    if (current) download(resultCsv(current.table), `${fileStem(w.results.fileStem, new Date())}.csv`, 'text/csv;charset=utf-8');
   });
   byId('download-arrow').addEventListener('click', () => {
-    if (current) download(document, resultArrow(current.table), `${fileStem(w.results.fileStem, new Date())}.arrow`, 'application/vnd.apache.arrow.file');
+    if (current) download(resultArrow(current.table), `${fileStem(w.results.fileStem, new Date())}.arrow`, 'application/vnd.apache.arrow.file');
   });
 
   // --- own data ----------------------------------------------------------------------------------
