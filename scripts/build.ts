@@ -5,7 +5,7 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { cp, mkdir, readdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { formatIssue } from '../src/data/errors.ts';
+import { errorCount, formatIssue } from '../src/data/errors.ts';
 import { basePath, dataDir, distDir, projectRoot, suppressionThreshold } from './lib/config.ts';
 import { summaryText } from './lib/manifest.ts';
 import { readDataDir } from './lib/read-data-dir.ts';
@@ -24,7 +24,7 @@ for (const w of result.warnings) console.warn(formatIssue(w));
 if (result.errors.length > 0) {
   for (const e of result.errors) console.error(formatIssue(e));
   console.error(`\n${result.errors.length} fel i ${dir}: bygget avbröts och ${dist} är orörd.`);
-  console.error(`${result.errors.length} errors in ${dir}: the build stopped and ${dist} is untouched.`);
+  console.error(`${errorCount(result.errors.length)} in ${dir}: the build stopped and ${dist} is untouched.`);
   process.exit(1);
 }
 console.log(`[${seconds()} s] läste och kontrollerade ${dir}`);

@@ -1,5 +1,5 @@
 // `npm run check-data`: validates DATA_DIR and prints a summary, or every error, without building.
-import { formatIssue } from '../src/data/errors.ts';
+import { errorCount, formatIssue } from '../src/data/errors.ts';
 import { publish } from '../src/data/pipeline.ts';
 import { dataDir, suppressionThreshold } from './lib/config.ts';
 import { summaryText } from './lib/manifest.ts';
@@ -11,7 +11,7 @@ const result = await readDataDir(dir);
 for (const w of result.warnings) console.warn(formatIssue(w));
 if (result.errors.length > 0) {
   for (const e of result.errors) console.error(formatIssue(e));
-  console.error(`\n${result.errors.length} fel i ${dir}; inget byggs. / ${result.errors.length} errors in ${dir}; nothing is built.`);
+  console.error(`\n${result.errors.length} fel i ${dir}; inget byggs. / ${errorCount(result.errors.length)} in ${dir}; nothing is built.`);
   process.exit(1);
 }
 const published = publish(result.tables, threshold);

@@ -53,3 +53,8 @@ export function formatIssue(i: DataIssue): string {
 export function clip(value: string, max = 60): string {
   return value.length > max ? `${value.slice(0, max - 1)}…` : value;
 }
+
+/** "1 error", "6 errors": the count in the English summary line. */
+export function errorCount(n: number): string {
+  return `${n} ${n === 1 ? 'error' : 'errors'}`;
+}

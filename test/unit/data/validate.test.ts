@@ -352,3 +352,11 @@ describe('totals smaller than their parts', () => {
     expect(r.errors).toEqual([]);
   });
 });
+
+describe('the summary line', () => {
+  it('counts errors in English with the right number', async () => {
+    const { errorCount } = await import('../../../src/data/errors.ts');
+    expect(errorCount(1)).toBe('1 error');
+    expect(errorCount(6)).toBe('6 errors');
+  });
+});
