@@ -392,6 +392,7 @@ describe('Utforska med JavaScript', () => {
   test('a bad CSV says which line and why, and leaves no table behind', async () => {
     const text = 'enhetskod;antal\n0180;5\n0181;"6\n0182;7;8\n';
     await page.locator('#import-file').setInputFiles({ name: 'trasig.csv', mimeType: 'text/csv', buffer: Buffer.from(text, 'utf8') });
+    await page.waitForSelector('#import[data-state="chosen"]');
     await page.locator('#import-name').fill('trasig');
     await page.getByRole('button', { name: w.import.load }).click();
     await page.waitForSelector('#import[data-state="error"]', { timeout: 30_000 });
@@ -573,12 +574,28 @@ describe('a large own file', () => {
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
+  test('a name typed while the engine starts is kept, not replaced by the one from the file name', async () => {
+    const browser = await launchSiteBrowser({ siteUrl });
+    try {
+      const page = await browser.newPage();
+      await page.goto(pageUrl, { waitUntil: 'networkidle' });
+      // Choosing the file starts the engine (seconds); the name the page suggests comes after it.
+      await page.locator('#import-file').setInputFiles({ name: 'kommuner.csv', mimeType: 'text/csv', buffer: Buffer.from('enhetskod;antal\n0180;5\n') });
+      await page.locator('#import-name').fill('mina_enheter');
+      await page.waitForSelector('#import[data-state="chosen"]', { timeout: 60_000 });
+      expect(await page.inputValue('#import-name')).toBe('mina_enheter');
+    } finally {
+      await browser.close();
+    }
+  });
+
   test('a 20 MB CSV loads in the worker while the page keeps answering', async () => {
     const i = rows;
     const browser = await launchSiteBrowser({ siteUrl });
     try {
       const page = await openExplore(browser);
       await page.locator('#import-file').setInputFiles(file);
+      await page.waitForSelector('#import[data-state="chosen"]');
       await page.locator('#import-name').fill('stor');
       // A heartbeat on the page's own thread: the longest gap between timer ticks while the file loads.
       await page.evaluate(() => {
@@ -625,6 +642,7 @@ describe('a large own file', () => {
     try {
       const page = await openExplore(browser);
       await page.locator('#import-file').setInputFiles(file);
+      await page.waitForSelector('#import[data-state="chosen"]');
       await page.locator('#import-name').fill('avbruten');
       await page.getByRole('button', { name: w.import.load }).click();
       await page.waitForFunction(() => /%/.test(document.querySelector('.import-status')?.textContent ?? ''), null, { timeout: 30_000 });

@@ -130,7 +130,12 @@ export class ImportPanel {
       return;
     }
     this.chosen.textContent = w.chosen(file.name, formatBytes(file.size));
-    this.name.value = tableNameFromFile(file.name, await this.taken());
+    // The names already taken come from the engine, which may still be starting: a name the analyst types
+    // meanwhile is theirs, and the suggestion from the file name must not overwrite or mix with it.
+    const before = this.name.value;
+    const suggested = tableNameFromFile(file.name, await this.taken());
+    if (this.file !== file) return; // another file was chosen meanwhile
+    if (this.name.value === before) this.name.value = suggested;
     this.showNameError(null);
     this.root.dataset.state = 'chosen';
   }
