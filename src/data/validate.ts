@@ -63,7 +63,7 @@ export function validateFile(spec: DatasetSpec, file: string, table: Pick<CsvTab
     const cache = caches.get(c.name) as Map<string, CellResult>;
     let r = cache.get(raw);
     if (r === undefined) {
-      r = readCell(spec, c, raw);
+      r = readCell(c, raw);
       if (cache.size < CELL_CACHE_LIMIT) cache.set(raw, r);
     }
     return r;
@@ -114,7 +114,7 @@ const CELL_CACHE_LIMIT = 50_000;
 
 type CellResult = { value: string | number | null; marker?: string | null } | { error: { sv: string; en: string } };
 
-function readCell(spec: DatasetSpec, c: ColumnSpec, raw: string): CellResult {
+function readCell(c: ColumnSpec, raw: string): CellResult {
   const s = raw.trim();
   if (s === '' && c.fallback !== undefined && c.kind !== 'count' && c.kind !== 'share') return { value: c.fallback };
   switch (c.kind) {

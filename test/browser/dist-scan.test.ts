@@ -23,7 +23,6 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { readDataDir } from '../../scripts/lib/read-data-dir.ts';
 import type { RunningServer } from '../../scripts/serve.ts';
-import { publish as publishTables } from '../../src/data/pipeline.ts';
 import { containsPersonalNumber } from '../../src/data/personnummer.ts';
 import { DATASETS, FIGURE_DATASETS } from '../../src/data/schema.ts';
 import { formatDate } from '../../src/i18n/format.ts';

@@ -48,7 +48,7 @@ describe('the built files name no other host for anything a page loads', () => {
         const data = /\btype\s*=\s*["']?application\/(?:ld\+)?json/i.test(attrs);
         if (!/\bsrc\s*=/.test(attrs) && !data) found.push(`${rel}: inline script ${m[0].slice(0, 80)}`);
       }
-      for (const m of text.matchAll(/<style\b[^>]*>/gi)) found.push(`${rel}: <style> element`);
+      for (const _ of text.matchAll(/<style\b[^>]*>/gi)) found.push(`${rel}: <style> element`);
       for (const m of text.matchAll(/<[a-z][^>]*?\s(style|on[a-z]+)\s*=\s*["'][^>]*>/gi)) found.push(`${rel}: ${m[1]}= ${m[0].slice(0, 120)}`);
       for (const m of text.matchAll(/\s(?:href|src|action)\s*=\s*["']?\s*javascript:/gi)) found.push(`${rel}: ${m[0]}`);
     }

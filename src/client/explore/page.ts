@@ -316,7 +316,7 @@ export function startExplorePage(root: HTMLElement): void {
   });
 
   // --- own data ----------------------------------------------------------------------------------
-  const importPanel = new ImportPanel(byId('import'), {
+  new ImportPanel(byId('import'), {
     bench: () => ensureEngine(),
     onImported: async (done, note) => {
       ownNotes.set(done.table, note);

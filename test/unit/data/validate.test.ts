@@ -3,8 +3,6 @@
 import { describe, expect, it } from 'vitest';
 import { BESLUT_HEADER, csv, messages, PLACERINGAR_HEADER, readAll, validateText, values } from './helpers.ts';
 
-const COUNT_EXPECTED_SV = 'Förväntat: ett heltal (mellanslag som tusentalsavgränsare går bra) eller en markering (*, x, U, <4, .., NA, -).';
-const COUNT_EXPECTED_EN = 'Expected: a whole number (spaces as thousands separators are fine) or a marker (*, x, U, <4, .., NA, -).';
 const PLACEMENT_FORMS = 'jourhem, familjehem, natverkshem, hvb, sis, stodboende, skyddat_boende, ovrigt, totalt';
 /** A placeringar row with the given cells, the rest ordinary. */
 const place = (o: { period?: string; kod?: string; form?: string; kon?: string; alder?: string; avser?: string; antal?: string } = {}) =>
