@@ -9,6 +9,7 @@ import type { Page } from 'playwright-core';
 import { DECISION_STATUS_LABELS, MEASURE_LABELS, PLACEMENT_FORM_LABELS } from '../../src/data/schema.ts';
 import type { PublishedManifest } from '../../src/queries/published.ts';
 import { launchSiteBrowser, STRICT_CSP, type SiteBrowser } from './browser.ts';
+import { closeClean } from './close-clean.ts';
 
 const siteUrl = inject('siteUrl');
 const siteDir = inject('siteDir');
@@ -30,11 +31,7 @@ describe.each([
     expect(response?.status()).toBe(200);
   });
 
-  afterAll(async () => {
-    expect(browser.foreignRequests).toEqual([]);
-    expect(browser.errors).toEqual([]);
-    await browser.close();
-  });
+  afterAll(() => closeClean(browser));
 
   test('is in the menu, marked as the current page, under the base path', async () => {
     expect((await page.locator('h1').innerText()).trim()).toBe('Om statistiken');

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { NodeRunner } from '../../src/queries/node-runner.ts';
 import { launchSiteBrowser, STRICT_CSP, type SiteBrowser } from './browser.ts';
+import { closeClean } from './close-clean.ts';
 
 const siteUrl = inject('siteUrl');
 const siteDir = inject('siteDir');
@@ -158,11 +159,7 @@ describe('the dashboard pages with JavaScript', () => {
   beforeAll(async () => {
     browser = await launchSiteBrowser({ siteUrl, csp: STRICT_CSP });
   });
-  afterAll(async () => {
-    expect(browser.foreignRequests).toEqual([]);
-    expect(browser.errors).toEqual([]);
-    await browser.close();
-  });
+  afterAll(() => closeClean(browser));
 
   test('without choices in the URL the static view stays and no engine is downloaded', async () => {
     const page = await browser.newPage();

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { NodeRunner } from '../../src/queries/node-runner.ts';
 import { launchSiteBrowser, STRICT_CSP, type SiteBrowser } from './browser.ts';
+import { closeClean } from './close-clean.ts';
 
 const siteUrl = inject('siteUrl');
 const siteDir = inject('siteDir');
@@ -84,11 +85,7 @@ describe('utan JavaScript: the prerendered default view', () => {
     expect((await page.goto(PAGE, { waitUntil: 'networkidle' }))?.status()).toBe(200);
   });
 
-  afterAll(async () => {
-    expect(browser.foreignRequests).toEqual([]);
-    expect(browser.errors).toEqual([]);
-    await browser.close();
-  });
+  afterAll(() => closeClean(browser));
 
   test('shows every chart as SVG with its title, source, summary and table', async () => {
     expect((await page.locator('h1').innerText()).trim()).toBe('Ej verkställda beslut');
@@ -132,11 +129,7 @@ describe('med JavaScript: choices answered by duckdb-wasm', () => {
     browser = await launchSiteBrowser({ siteUrl, csp: STRICT_CSP });
   });
 
-  afterAll(async () => {
-    expect(browser.foreignRequests).toEqual([]);
-    expect(browser.errors).toEqual([]);
-    await browser.close();
-  });
+  afterAll(() => closeClean(browser));
 
   test('Luleå chosen in the URL: the reports\' figures, re-rendered in the browser', async () => {
     const page = await browser.newPage();

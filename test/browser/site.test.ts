@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { sv } from '../../src/i18n/sv.ts';
 import type { PublishedManifest } from '../../src/queries/published.ts';
 import { launchSiteBrowser, STRICT_CSP, type SiteBrowser } from './browser.ts';
+import { closeClean } from './close-clean.ts';
 
 const siteUrl = inject('siteUrl');
 const siteDir = inject('siteDir');
@@ -30,11 +31,7 @@ describe.each([
     browser = await launchSiteBrowser({ siteUrl, javaScriptEnabled: js });
   });
 
-  afterAll(async () => {
-    expect(browser.foreignRequests).toEqual([]);
-    expect(browser.errors).toEqual([]);
-    await browser.close();
-  });
+  afterAll(() => closeClean(browser));
 
   test.each(PAGES)('$name renders its frame and heading', async ({ path: pagePath, h1 }) => {
     const page = await browser.newPage();
