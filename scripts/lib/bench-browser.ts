@@ -259,9 +259,11 @@ const RERENDER_TIMEOUT = 20_000;
  * One fresh-context run of the first filter change: load the page, wait until idle, choose another unit
  * in the filter form (`form[data-filters]`, control named `enhet`) and apply it, then wait until the
  * figures (`figure[data-chart]`) say data-rendered="browser". `preferred` lists unit codes to choose
- * from, the first one that the control offers and that is not already chosen.
+ * from, the first one that the control offers and that is not already chosen. With `choosingMs`, the
+ * control is focused that long before the change, as a user's click into it and search for a unit; by
+ * default the change comes with no warning (the worst case: the engine starts at the change).
  */
-export async function measureFilterChange(bb: BenchBrowser, url: string, preferred: string[]): Promise<FilterRun> {
+export async function measureFilterChange(bb: BenchBrowser, url: string, preferred: string[], choosingMs = 0): Promise<FilterRun> {
   const { context, resources, settled } = await bb.newContext();
   const empty: FilterRun = {
     unit: '', firstRerenderMs: null, allRerenderedMs: null, figures: 0, rerendered: 0, engineDownloadedMs: null,
@@ -279,6 +281,10 @@ export async function measureFilterChange(bb: BenchBrowser, url: string, preferr
     if ((await control.count()) === 0) return { ...empty, figures, dataFilesBeforeChange, error: 'no form[data-filters] control named enhet' };
     const unit = await chooseUnit(control, preferred);
     if (!unit) return { ...empty, figures, dataFilesBeforeChange, error: 'the unit control offers no other unit' };
+    if (choosingMs > 0) {
+      await control.focus();
+      await page.waitForTimeout(choosingMs);
+    }
     // The change and the submit happen in the page, so the start time is the page's own clock.
     const changedAt = await control.evaluate((el, value) => {
       const t = performance.timeOrigin + performance.now();

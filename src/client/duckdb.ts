@@ -328,7 +328,8 @@ export async function getRunner(datasets: readonly string[] = [], onProgress?: P
         return pending;
       }),
     );
-    report({ phase: 'ready', bytesLoaded: 0, bytesTotal: 0 });
+    // Ready is this call's own news: another caller's datasets may still be opening.
+    onProgress?.({ phase: 'ready', bytesLoaded: 0, bytesTotal: 0 });
     return new BrowserRunner(e.conn);
   } finally {
     if (onProgress) listeners.delete(onProgress);

@@ -1,14 +1,9 @@
-// What the overview and the unit lists need from ej_verkstallda_beslut (favourable decisions not executed
-// within three months) besides the topic page's own queries in src/queries/decisions.ts (whose
-// `totalsQuery` gives the overview its SoL and LSS totals): the units with decision figures and the
-// sources of a unit's totals.
+// What the overview needs from ej_verkstallda_beslut (favourable decisions not executed within three
+// months) besides the topic page's own queries in src/queries/decisions.ts (whose `totalsQuery` gives the
+// overview its SoL and LSS totals): the sources of a unit's totals. (The units with decision figures are
+// a stored catalog: unit-catalogs.ts.)
 
-import { unitCatalogQuery, type Query } from './dashboard-common.ts';
-
-/** The units with decision figures and how many periods each has. */
-export function decisionUnitsQuery(datasets: readonly string[]): Query {
-  return unitCatalogQuery('ej_verkstallda_beslut', datasets);
-}
+import type { Query } from './dashboard-common.ts';
 
 /** The sources of a unit's decision totals (the keys in kallor). */
 export function decisionSourcesQuery(unit: string): Query {

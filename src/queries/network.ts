@@ -25,9 +25,10 @@ export interface NetworkUnitRow {
 
 /**
  * Units with a share: computed (from placeringar, any measure) or reported (typ utfall). Periods are
- * counted over both. Only the published tables are referred to.
+ * counted over both. Only the published tables are referred to. The build stores the result (see
+ * unit-catalogs.ts); the pages read the stored table.
  */
-export function networkUnitsQuery(datasets: readonly string[]): Query | null {
+export function networkUnitsSourceQuery(datasets: readonly string[]): Query | null {
   const computed = datasets.includes('placeringar');
   const reported = datasets.includes('natverkshemsandel');
   if (!computed && !reported) return null;

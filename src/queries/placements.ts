@@ -7,12 +7,7 @@
 // - quarters and years are never mixed in one series: every query takes the period kind;
 // - `totalt` is a published row (each child once) and never a sum of the forms: it is read, not added.
 
-import { periodKindSql, unitCatalogQuery, type Query } from './dashboard-common.ts';
-
-/** The units with placement figures and how many periods each has. */
-export function placementUnitsQuery(datasets: readonly string[]): Query {
-  return unitCatalogQuery('placeringar', datasets);
-}
+import { periodKindSql, type Query } from './dashboard-common.ts';
 
 export interface PlacementMeasureRow {
   avser: string;

@@ -175,6 +175,21 @@ describe('the dashboard pages with JavaScript', () => {
     await page.close();
   });
 
+  test('the engine and the data start downloading when a filter is first touched, before any choice', async () => {
+    const page = await browser.newPage();
+    const requests: string[] = [];
+    page.on('request', (r) => requests.push(r.url()));
+    await page.goto(`${siteUrl}placeringar/`, { waitUntil: 'networkidle' });
+    const engineOrData = () => requests.filter((u) => /\.wasm$|\.duckdb$/.test(u)).map((u) => u.split('/').pop()!.replace(/\.[\w-]+\.wasm$/, '.wasm'));
+    expect(engineOrData()).toEqual([]);
+    await page.locator('form[data-filters] select[name="enhet"]').focus();
+    await expect.poll(engineOrData, { timeout: 10_000 }).toEqual(expect.arrayContaining(['duckdb-eh.wasm', 'placeringar.duckdb']));
+    // Only started: the view stays as built until a choice is applied.
+    expect(new Set(await rendered(page))).toEqual(new Set(['build']));
+    expect(new URL(page.url()).search).toBe('');
+    await page.close();
+  });
+
   test('a filter change loads duckdb-wasm once with progress, re-renders every figure and keeps the choice in the URL', async () => {
     const page = await browser.newPage();
     const wasm: string[] = [];

@@ -26,7 +26,9 @@ import type { RunningServer } from '../../scripts/serve.ts';
 import { containsPersonalNumber } from '../../src/data/personnummer.ts';
 import { DATASETS, FIGURE_DATASETS } from '../../src/data/schema.ts';
 import { formatDate } from '../../src/i18n/format.ts';
+import { NodeRunner } from '../../src/queries/node-runner.ts';
 import type { PublishedManifest } from '../../src/queries/published.ts';
+import { UNIT_CATALOGS, unitsQuery, type CatalogTopic, type UnitCatalog } from '../../src/queries/unit-catalogs.ts';
 import { launchSiteBrowser, type SiteBrowser } from './browser.ts';
 import {
   changeSmallCounts,
@@ -39,6 +41,9 @@ import {
 import { buildSite, failedResponses, pageDownloads, PROJECT_ROOT, readPublished, runBuild, serveSite, sitePages, walkFiles } from './site-tools.ts';
 
 const siteDir = inject('siteDir');
+const CATALOG_TABLES = new Set(Object.values(UNIT_CATALOGS).map((c) => c.table));
+const ROW_COUNT_COLUMNS = ['perioder', 'varden'];
+const catalogTopic = (table: string) => (Object.keys(UNIT_CATALOGS) as CatalogTopic[]).find((t) => UNIT_CATALOGS[t].table === table)!;
 const manifest = JSON.parse(readFileSync(path.join(siteDir, 'data', 'manifest.json'), 'utf8')) as PublishedManifest;
 const threshold = manifest.threshold;
 const DATA = path.join(PROJECT_ROOT, 'data');
@@ -85,7 +90,9 @@ describe('the bundled build: the published data against the input', () => {
     const bad: string[] = [];
     let checked = 0;
     for (const r of relations) {
-      const counts = r.columns.filter((c) => /INT/.test(c.type));
+      // A unit catalog's perioder and varden count published rows, not people (proved in the next test).
+      const catalog = CATALOG_TABLES.has(r.name.split('.')[1]);
+      const counts = r.columns.filter((c) => /INT/.test(c.type) && !(catalog && ROW_COUNT_COLUMNS.includes(c.name)));
       for (const row of r.rows) {
         for (const c of counts) {
           const v = row[c.name];
@@ -99,6 +106,23 @@ describe('the bundled build: the published data against the input', () => {
     expect(relations.map((r) => r.name)).toEqual(expect.arrayContaining(['placeringar.placeringar', 'ej_verkstallda_beslut.ej_verkstallda_beslut']));
     expect(checked).toBeGreaterThan(1000);
     expect(bad).toEqual([]);
+  });
+
+  test('each stored unit catalog is exactly its SQL over the other published tables: it reveals nothing they do not', async () => {
+    const runner = await NodeRunner.open(path.join(siteDir, 'data'));
+    try {
+      const stored = relations.filter((r) => CATALOG_TABLES.has(r.name.split('.')[1]));
+      expect(stored.map((r) => r.name).sort()).toEqual(['ej_verkstallda_beslut.ej_verkstallda_beslut_enheter', 'placeringar.natverkshem_enheter', 'placeringar.placeringar_enheter']);
+      for (const catalog of Object.values(UNIT_CATALOGS) as UnitCatalog[]) {
+        const query = catalog.source(runner.datasets)!;
+        const computed = await runner.run(query.sql, query.params);
+        const read = await runner.run(unitsQuery(catalogTopic(catalog.table), runner.datasets)!.sql);
+        expect(read.length).toBeGreaterThan(1);
+        expect(read).toEqual(computed);
+      }
+    } finally {
+      runner.close();
+    }
   });
 
   test('every input count below the threshold is published as NULL with the marker sekretess, every other count as it was or hidden', async () => {

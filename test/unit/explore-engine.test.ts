@@ -18,6 +18,8 @@ import { DATASETS, publishedColumns } from '../../src/data/schema.ts';
 import type { Row, Runner } from '../../src/queries/runner.ts';
 import { setupStatements } from '../../src/queries/setup.ts';
 import { DERIVED_VIEWS } from '../../src/queries/views.ts';
+import { CATALOG_COLUMNS, UNIT_CATALOGS } from '../../src/queries/unit-catalogs.ts';
+import { checkTableName } from '../../src/client/explore/names.ts';
 
 const require = createRequire(import.meta.url);
 const duckdb = require('@duckdb/duckdb-wasm/dist/duckdb-node-blocking.cjs');
@@ -137,6 +139,18 @@ describe('the table list, from DuckDB itself', () => {
     const view = published.find((o) => o.name === 'natverkshemsandel_beraknad');
     expect(view).toMatchObject({ kind: 'view', qualified: 'pub_placeringar.natverkshemsandel_beraknad', description: DERIVED_VIEWS.placeringar?.[0].description });
     expect(view?.columns.every((c) => c.description)).toBe(true);
+    // The stored unit catalogs, described, after the table of the file that holds them.
+    const names = published.map((o) => o.qualified);
+    for (const c of Object.values(UNIT_CATALOGS)) {
+      const o = published.find((x) => x.name === c.table);
+      expect(o, c.table).toMatchObject({ kind: 'table', description: c.description });
+      expect(o?.columns.map((col) => col.name)).toEqual(CATALOG_COLUMNS);
+      expect(o?.columns.every((col) => col.description)).toBe(true);
+      expect(o?.rows).toBeGreaterThan(0);
+      const host = o!.qualified.split('.')[0];
+      expect(names.indexOf(o!.qualified)).toBeGreaterThan(names.indexOf(`${host}.${host.slice(4)}`));
+    }
+    expect(checkTableName('placeringar_enheter')).toBe('published');
   });
 
   it('own tables come after, and one named like a published table is reported', async () => {

@@ -239,19 +239,30 @@ export function startDashboard(loadPage: () => Promise<DashboardPage>): void {
   }
 
   /**
-   * Starts the engine and fetches the page's data as soon as a choice in the form changes, before "Visa":
-   * the download and start (seconds) then overlap with the user's own choosing. A failure here is left
-   * to apply(), which tries again and says what went wrong.
+   * Starts the engine and fetches the page's data as soon as the form is used, before "Visa": the
+   * download and start (seconds) then overlap with the user's own choosing. A failure here is left to
+   * apply(), which tries again and says what went wrong.
    */
   let warming = false;
   function warmUp(): void {
     if (warming || runner) return;
     warming = true;
-    void Promise.all([loadPage(), import('../duckdb.ts'), figureModule()])
+    void Promise.all([loadPage(), startEngine(), figureModule()])
       .then(([page, engine]) => engine.getRunner(page.datasets.filter((d) => env.datasets.includes(d))))
       .catch(() => {
         warming = false;
       });
+  }
+
+  /**
+   * The engine module, with the engine's start begun at once: its wasm download does not wait for the
+   * page's own module or the chart code, which load meanwhile. A failed start is reported by the
+   * getRunner call that needs it.
+   */
+  function startEngine(): Promise<typeof import('../duckdb.ts')> {
+    const engine = import('../duckdb.ts');
+    void engine.then((e) => e.getRunner([])).catch(() => undefined);
+    return engine;
   }
 
   async function apply(params: URLSearchParams, historyMode: 'push' | 'replace' | 'none'): Promise<void> {
@@ -262,7 +273,7 @@ export function startDashboard(loadPage: () => Promise<DashboardPage>): void {
     say(words.engine.loading, 'loading');
     try {
       // The chart code (Plot, d3) loads while the engine starts, not after the queries.
-      const [page, engine] = await Promise.all([loadPage(), import('../duckdb.ts'), figureModule()]);
+      const [page, engine] = await Promise.all([loadPage(), startEngine(), figureModule()]);
       const datasets = page.datasets.filter((d) => env.datasets.includes(d));
       runner ??= memoRunner(await engine.getRunner(datasets, progress));
       if (mine !== sequence) return;
@@ -289,12 +300,22 @@ export function startDashboard(loadPage: () => Promise<DashboardPage>): void {
     }
   }
 
+  /**
+   * Once the page is shown and idle, the code a filter needs (the page's queries, the chart code and the
+   * engine's JavaScript: about 580 kB, 180 kB compressed, cached for every page) is fetched and evaluated,
+   * so a first filter change waits only for the engine's wasm and the data, which stay unfetched until then.
+   */
+  function preloadCode(): void {
+    void Promise.all([loadPage(), import('../duckdb.ts'), figureModule()]).catch(() => undefined);
+  }
+
   // --- wiring ------------------------------------------------------------------------------------------
   if (form) {
     form.hidden = false;
     unitSearch = enhanceUnitSearch(form);
-    form.addEventListener('change', warmUp);
-    form.addEventListener('input', warmUp);
+    // The engine starts at the first sign that a choice is coming (a control focused or pressed), so the
+    // seconds of its download and start overlap with the choosing; a change or input starts it as well.
+    for (const type of ['focusin', 'pointerdown', 'change', 'input']) form.addEventListener(type, warmUp);
     form.addEventListener('submit', (event) => {
       event.preventDefault();
       const values = new URLSearchParams();
@@ -363,5 +384,13 @@ export function startDashboard(loadPage: () => Promise<DashboardPage>): void {
   void (async () => {
     await redrawWhereNeeded();
     if (differs(initial, shown.state)) await apply(initial, 'replace');
+    else if (form) whenIdle(preloadCode);
   })();
+}
+
+/** Runs `work` when the browser is idle after the page has loaded (or soon, where there is no idle callback). */
+function whenIdle(work: () => void): void {
+  const schedule = () => (typeof requestIdleCallback === 'function' ? requestIdleCallback(() => work(), { timeout: 3000 }) : setTimeout(work, 200));
+  if (document.readyState === 'complete') schedule();
+  else window.addEventListener('load', schedule, { once: true });
 }

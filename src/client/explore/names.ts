@@ -4,6 +4,7 @@
 import { columnLetter } from '../../data/csv.ts';
 import { DATASETS } from '../../data/schema.ts';
 import { DERIVED_VIEWS } from '../../queries/views.ts';
+import { UNIT_CATALOGS } from '../../queries/unit-catalogs.ts';
 import { RESERVED_WORDS } from './sql-tokens.ts';
 
 const KEEP = /[a-z0-9_åäö]/;
@@ -28,7 +29,11 @@ const TABLE_NAME = /^[a-zåäö_][a-z0-9åäö_]*$/;
 
 /** Published tables and views an own table must not hide. */
 export function publishedNames(): Set<string> {
-  return new Set([...Object.keys(DATASETS), ...Object.values(DERIVED_VIEWS).flatMap((views) => (views ?? []).map((v) => v.name))]);
+  return new Set([
+    ...Object.keys(DATASETS),
+    ...Object.values(DERIVED_VIEWS).flatMap((views) => (views ?? []).map((v) => v.name)),
+    ...Object.values(UNIT_CATALOGS).map((c) => c.table),
+  ]);
 }
 
 /** The default table name for a file: its name without `.csv`, sanitised, never a published name. */

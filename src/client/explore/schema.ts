@@ -8,6 +8,7 @@ import { exploreWords } from '../../i18n/explore.ts';
 import type { Runner } from '../../queries/runner.ts';
 import { DATASET_NAMES, isDatasetName, MEMORY_CATALOG } from '../../queries/setup.ts';
 import { DERIVED_VIEWS } from '../../queries/views.ts';
+import { catalogColumnDescription, UNIT_CATALOGS } from '../../queries/unit-catalogs.ts';
 
 export interface SchemaColumn {
   name: string;
@@ -82,6 +83,10 @@ function describe(o: Omit<SchemaObject, 'description' | 'columns' | 'rows'>, col
   if (o.kind === 'table' && o.name === dataset) {
     return { description: DATASETS[dataset].description, columns: columns.map((c) => ({ ...c, description: base.get(c.name) ?? null })) };
   }
+  const catalog = Object.values(UNIT_CATALOGS).find((c) => c.table === o.name);
+  if (o.kind === 'table' && catalog) {
+    return { description: catalog.description, columns: columns.map((c) => ({ ...c, description: catalogColumnDescription(c.name) || null })) };
+  }
   const view = DERIVED_VIEWS[dataset]?.find((v) => v.name === o.name);
   const own = exploreWords.schema.viewColumns;
   return {
@@ -91,8 +96,9 @@ function describe(o: Omit<SchemaObject, 'description' | 'columns' | 'rows'>, col
 }
 
 /**
- * Tables and views from the rows of SCHEMA_SQL: published ones first (tables in the contract's order, then
- * their views), then the analyst's own by name. `rows` are filled in later (countSql).
+ * Tables and views from the rows of SCHEMA_SQL: published ones first (in the contract's order, each
+ * dataset's table, then the views and stored unit catalogs in its file), then the analyst's own by name.
+ * `rows` are filled in later (countSql).
  */
 export function schemaObjects(rows: readonly SchemaRow[], notes: ReadonlyMap<string, OwnTableNote> = new Map()): SchemaObject[] {
   const byKey = new Map<string, { head: SchemaRow; columns: SchemaColumn[] }>();
@@ -119,7 +125,7 @@ export function schemaObjects(rows: readonly SchemaRow[], notes: ReadonlyMap<str
   }
   const order = (o: SchemaObject) => {
     const d = datasetOfCatalog(o.catalog);
-    return d ? DATASET_NAMES.indexOf(d) * 2 + (o.kind === 'view' ? 1 : 0) : 1000;
+    return d ? DATASET_NAMES.indexOf(d) * 2 + (o.name === d ? 0 : 1) : 1000;
   };
   return objects.sort((a, b) => order(a) - order(b) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }

@@ -8,13 +8,13 @@ import { capitalize, listText } from '../../charts/labels.ts';
 import { MEASURE_LABELS, MEASURES } from '../../data/schema.ts';
 import { dashboard as words } from '../../i18n/dashboard.ts';
 import { formatNumber, formatPercent, periodLabel, periodRangeLabel } from '../../i18n/format.ts';
-import { isQuarter, runQuery, unitNamesQuery, type UnitCatalogRow } from '../../queries/dashboard-common.ts';
+import { isQuarter, runCatalog, runQuery, unitNamesQuery } from '../../queries/dashboard-common.ts';
+import { unitsQuery as catalogQuery } from '../../queries/unit-catalogs.ts';
 import {
   NATION,
   comparisonQuery,
   computedShareQuery,
   computedShareSourcesQuery,
-  networkUnitsQuery,
   reportedShareQuery,
   shareMeasuresQuery,
   sharePeriodsQuery,
@@ -131,12 +131,12 @@ export const networkPage: DashboardPage = {
   datasets: ['placeringar', 'natverkshemsandel', 'kallor', 'enheter', 'handelser'],
 
   async load(runner: Runner, params: URLSearchParams, env: PageEnv): Promise<PageView> {
-    const unitsQuery = networkUnitsQuery(env.datasets);
+    const unitsQuery = catalogQuery('natverkshem', env.datasets);
     if (!unitsQuery) return emptyView(networkPage.id, { notice: '', missing: '' });
     const messages: string[] = [];
     const hasComputed = env.datasets.includes('placeringar');
     const hasReported = env.datasets.includes('natverkshemsandel');
-    const units = await runQuery<UnitCatalogRow>(runner, unitsQuery);
+    const units = await runCatalog(runner, unitsQuery);
     // The nation is the reference line; it is the default unit only when nothing else has a share.
     const fallback = pickDefaultUnit(units.filter((u) => u.enhetskod !== NATION)) ?? pickDefaultUnit(units);
     if (!fallback) return emptyView(networkPage.id, { notice: '', missing: '' });

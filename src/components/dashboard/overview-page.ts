@@ -9,13 +9,13 @@ import { summarizeTrend } from '../../charts/summary.ts';
 import { dashboard as words } from '../../i18n/dashboard.ts';
 import { formatDate, formatNumber, formatValue, periodLabel, periodRangeLabel, type ValueFormat } from '../../i18n/format.ts';
 import { href } from '../nav.ts';
-import { isQuarter, runQuery, type UnitCatalogRow } from '../../queries/dashboard-common.ts';
-import { decisionSourcesQuery, decisionUnitsQuery } from '../../queries/decisions-overview.ts';
+import { isQuarter, runCatalog, runQuery, type UnitCatalogRow } from '../../queries/dashboard-common.ts';
+import { decisionSourcesQuery } from '../../queries/decisions-overview.ts';
+import { unitsQuery } from '../../queries/unit-catalogs.ts';
 import { totalsQuery, type TotalRow } from '../../queries/decisions.ts';
 import {
   computedShareQuery,
   computedShareSourcesQuery,
-  networkUnitsQuery,
   reportedShareQuery,
   shareMeasuresQuery,
   sharePeriodsQuery,
@@ -27,7 +27,6 @@ import {
   placementMeasuresQuery,
   placementSlicesQuery,
   placementTotalQuery,
-  placementUnitsQuery,
   type PlacementMeasureRow,
   type PlacementRow,
   type PlacementSliceRow,
@@ -183,11 +182,11 @@ export const overviewPage: DashboardPage = {
     const ds = env.datasets;
     const hasPlacements = ds.includes('placeringar');
     const hasDecisions = ds.includes('ej_verkstallda_beslut');
-    const networkUnits = networkUnitsQuery(ds);
+    const networkUnits = unitsQuery('natverkshem', ds);
     const [placementUnits, shareUnits, decisionUnits] = await Promise.all([
-      hasPlacements ? runQuery<UnitCatalogRow>(runner, placementUnitsQuery(ds)) : Promise.resolve([]),
-      networkUnits ? runQuery<UnitCatalogRow>(runner, networkUnits) : Promise.resolve([]),
-      hasDecisions ? runQuery<UnitCatalogRow>(runner, decisionUnitsQuery(ds)) : Promise.resolve([]),
+      runCatalog(runner, unitsQuery('placeringar', ds)),
+      runCatalog(runner, networkUnits),
+      runCatalog(runner, unitsQuery('ej_verkstallda_beslut', ds)),
     ]);
     const units = mergeUnits([placementUnits, shareUnits, decisionUnits]);
     const fallback = pickDefaultUnit(units);

@@ -16,13 +16,13 @@ import {
 } from '../../data/schema.ts';
 import { dashboard as words } from '../../i18n/dashboard.ts';
 import { formatNumber, periodLabel, periodRangeLabel } from '../../i18n/format.ts';
-import { isQuarter, runQuery, type UnitCatalogRow } from '../../queries/dashboard-common.ts';
+import { isQuarter, runCatalog, runQuery } from '../../queries/dashboard-common.ts';
+import { unitsQuery } from '../../queries/unit-catalogs.ts';
 import {
   placementBreakdownQuery,
   placementFormsQuery,
   placementMeasuresQuery,
   placementSlicesQuery,
-  placementUnitsQuery,
   type BreakdownRow,
   type PlacementMeasureRow,
   type PlacementRow,
@@ -115,7 +115,7 @@ export const placementsPage: DashboardPage = {
   async load(runner: Runner, params: URLSearchParams, env: PageEnv): Promise<PageView> {
     if (!env.datasets.includes('placeringar')) return emptyView(placementsPage.id, { notice: '' });
     const messages: string[] = [];
-    const units = await runQuery<UnitCatalogRow>(runner, placementUnitsQuery(env.datasets));
+    const units = await runCatalog(runner, unitsQuery('placeringar', env.datasets));
     const fallback = pickDefaultUnit(units);
     if (!fallback) return emptyView(placementsPage.id, { notice: '' });
     const unit = resolveUnit(params.get(PARAM.unit), units, fallback, messages);

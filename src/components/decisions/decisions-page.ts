@@ -9,8 +9,8 @@ import { ADULT_SEX_LABELS, ADULT_SEXES, DECISION_STATUS_LABELS } from '../../dat
 import { dashboard as words } from '../../i18n/dashboard.ts';
 import { decisionsWords as w } from '../../i18n/decisions.ts';
 import { formatNumber, periodLabel, periodRangeLabel } from '../../i18n/format.ts';
-import { isQuarter, runQuery, type UnitCatalogRow } from '../../queries/dashboard-common.ts';
-import { decisionUnitsQuery } from '../../queries/decisions-overview.ts';
+import { isQuarter, runCatalog, runQuery } from '../../queries/dashboard-common.ts';
+import { unitsQuery } from '../../queries/unit-catalogs.ts';
 import {
   decisionSlicesQuery,
   loadDecisionData,
@@ -104,7 +104,7 @@ export const decisionsPage: DashboardPage = {
   async load(runner: Runner, params: URLSearchParams, env: PageEnv): Promise<PageView> {
     if (!env.datasets.includes('ej_verkstallda_beslut')) return emptyView(decisionsPage.id, { notice: '', comparison: `<p>${esc(w.noDataset)}</p>` });
     const messages: string[] = [];
-    const units = await runQuery<UnitCatalogRow>(runner, decisionUnitsQuery(env.datasets));
+    const units = await runCatalog(runner, unitsQuery('ej_verkstallda_beslut', env.datasets));
     const fallback = pickDefaultUnit(units);
     if (!fallback) return emptyView(decisionsPage.id, { notice: '', comparison: `<p>${esc(w.noDataset)}</p>` });
     const unit = resolveUnit(params.get(PARAM.unit), units, fallback, messages);

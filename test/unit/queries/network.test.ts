@@ -7,12 +7,13 @@ import {
   comparisonQuery,
   computedShareQuery,
   computedShareSourcesQuery,
-  networkUnitsQuery,
+  networkUnitsSourceQuery,
   reportedShareQuery,
   shareMeasuresQuery,
   sharePeriodsQuery,
   type ComparisonRow,
 } from '../../../src/queries/network.ts';
+import { unitsQuery } from '../../../src/queries/unit-catalogs.ts';
 import { comparisonGroup, latestKnown, mergeComparison, networkPage } from '../../../src/components/dashboard/network-page.ts';
 import type { PageEnv } from '../../../src/components/dashboard/page.ts';
 import { GENERATED, publishDashboardFixture } from './dashboard-fixture.ts';
@@ -31,9 +32,11 @@ const stockholm = { unit: '0180', avser: 'vid_periodens_slut', quarterly: true, 
 
 describe('network-home queries', () => {
   it('list the units with a computed or reported share', async () => {
-    const q = networkUnitsQuery(runner.datasets);
+    const q = networkUnitsSourceQuery(runner.datasets);
     expect(q).not.toBeNull();
-    expect(await run(q!)).toEqual([
+    const stored = await run(unitsQuery('natverkshem', runner.datasets)!);
+    expect(await run(q!)).toEqual(stored);
+    expect(stored).toEqual([
       { enhetskod: '00', enhetsnamn: 'Riket', niva: 'riket', perioder: 2, varden: 2, pahittad: false },
       { enhetskod: '0180', enhetsnamn: 'Stockholm', niva: 'kommun', perioder: 3, varden: 2, pahittad: false },
       { enhetskod: '1401', enhetsnamn: 'Härryda', niva: 'kommun', perioder: 1, varden: 0, pahittad: false },
@@ -41,7 +44,8 @@ describe('network-home queries', () => {
       { enhetskod: '1407', enhetsnamn: 'Öckerö', niva: 'kommun', perioder: 1, varden: 0, pahittad: false },
       { enhetskod: '9999', enhetsnamn: 'Exempelstad (påhittade siffror)', niva: 'kommun', perioder: 4, varden: 4, pahittad: true },
     ]);
-    expect(networkUnitsQuery(['kallor'])).toBeNull();
+    expect(networkUnitsSourceQuery(['kallor'])).toBeNull();
+    expect(unitsQuery('natverkshem', ['kallor'])).toBeNull();
   });
 
   it('compute the share from the counts, and hide sum and share when a count is hidden', async () => {

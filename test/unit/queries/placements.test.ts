@@ -8,8 +8,9 @@ import {
   placementMeasuresQuery,
   placementSlicesQuery,
   placementTotalQuery,
-  placementUnitsQuery,
 } from '../../../src/queries/placements.ts';
+import { unitCatalogQuery } from '../../../src/queries/dashboard-common.ts';
+import { unitsQuery } from '../../../src/queries/unit-catalogs.ts';
 import { placementsPage, periodsWithSuppressedParts, pickMeasure } from '../../../src/components/dashboard/placements-page.ts';
 import type { PageEnv } from '../../../src/components/dashboard/page.ts';
 import { GENERATED, publishDashboardFixture } from './dashboard-fixture.ts';
@@ -28,7 +29,10 @@ const quarters = { unit: '0180', avser: 'vid_periodens_slut', quarterly: true, f
 
 describe('placement queries', () => {
   it('list the units with their periods, numbers and whether their figures are invented', async () => {
-    expect(await run(placementUnitsQuery(runner.datasets))).toEqual([
+    // Stored by the build (unit-catalogs.ts), and the same as the catalog SQL over the published table.
+    const stored = await run(unitsQuery('placeringar', runner.datasets)!);
+    expect(await run(unitCatalogQuery('placeringar', runner.datasets))).toEqual(stored);
+    expect(stored).toEqual([
       { enhetskod: '0180', enhetsnamn: 'Stockholm', niva: 'kommun', perioder: 4, varden: 27, pahittad: false },
       { enhetskod: '9999', enhetsnamn: 'Exempelstad (påhittade siffror)', niva: 'kommun', perioder: 4, varden: 16, pahittad: true },
     ]);
