@@ -108,7 +108,7 @@ function resourceKind(r: Request): string {
  * (in wall-clock ms) every figure that changes to data-rendered="browser", and the engine status texts.
  */
 const OBSERVER_SCRIPT = `(() => {
-  const state = { firstChart: null, rendered: [], status: [] };
+  const state = { firstChart: null, firstComplete: null, rendered: [], status: [] };
   Object.defineProperty(window, '__bench', { value: state });
   const SELECTOR = ${JSON.stringify(CHART_SELECTOR)};
   const visible = (el) => {
@@ -116,9 +116,16 @@ const OBSERVER_SCRIPT = `(() => {
     if (r.width <= 0 || r.height <= 0) return false;
     return typeof el.checkVisibility === 'function' ? el.checkVisibility({ checkOpacity: true, checkVisibilityCSS: true }) : true;
   };
+  // Complete: the HTML parser is past the chart's end (some element follows it or one of its ancestors).
+  const complete = (el) => {
+    for (let n = el; n && n !== document.body; n = n.parentElement) if (n.nextElementSibling) return true;
+    return false;
+  };
   const frame = () => {
     for (const el of document.querySelectorAll(SELECTOR)) {
-      if (visible(el)) { state.firstChart = performance.now(); return; }
+      if (!visible(el)) continue;
+      if (state.firstChart === null) state.firstChart = performance.now();
+      if (complete(el)) { state.firstComplete = performance.timeOrigin + performance.now(); return; }
     }
     requestAnimationFrame(frame);
   };
@@ -141,6 +148,8 @@ const OBSERVER_SCRIPT = `(() => {
 
 interface PageState {
   firstChart: number | null;
+  /** Wall-clock ms when a visible chart was first complete (the parser past its end). */
+  firstComplete: number | null;
   rendered: { at: number; chart: string }[];
   status: { at: number; text: string }[];
 }
@@ -201,6 +210,60 @@ export async function measureLoad(bb: BenchBrowser, url: string): Promise<LoadRu
       resources: own,
       hasChartFigure,
       hasFilters,
+    };
+  } finally {
+    await context.close();
+  }
+}
+
+/** The line the first-view measurement loads a page over: a slow office or VPN line (2 Mbit/s, 20 ms). */
+export const SLOW_LINE = { kbps: 2000, latencyMs: 20 };
+
+export interface FirstViewRun {
+  /** Bytes (response bodies, as sent: the server does not compress) received when the first chart was visible and complete. */
+  bytesToFirstChart: number | null;
+  /** Of those, JavaScript and wasm (the first view needs none). */
+  scriptBytesBefore: number | null;
+  /** Milliseconds from the first byte requested until then. */
+  firstChartMs: number | null;
+  /** Bytes of the page's whole load. */
+  totalBytes: number;
+}
+
+/**
+ * One fresh-context load over SLOW_LINE (the DevTools protocol's network emulation): how many bytes the
+ * browser has received when the first chart is drawn in full. A browser draws HTML as it arrives, so this
+ * is what a topic page's first chart costs, whatever follows it (the rest of the page, the scripts).
+ */
+export async function measureFirstView(bb: BenchBrowser, url: string): Promise<FirstViewRun> {
+  const { context } = await bb.newContext();
+  try {
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    const bytesPerSecond = (SLOW_LINE.kbps * 1000) / 8;
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: SLOW_LINE.latencyMs, downloadThroughput: bytesPerSecond, uploadThroughput: bytesPerSecond });
+    const urls = new Map<string, string>();
+    let wallOffset = 0;
+    const chunks: { at: number; bytes: number; url: string }[] = [];
+    cdp.on('Network.requestWillBeSent', (e: { requestId: string; request: { url: string }; wallTime: number; timestamp: number }) => {
+      urls.set(e.requestId, e.request.url);
+      wallOffset = e.wallTime - e.timestamp;
+    });
+    cdp.on('Network.dataReceived', (e: { requestId: string; timestamp: number; dataLength: number }) => {
+      chunks.push({ at: (e.timestamp + wallOffset) * 1000, bytes: e.dataLength, url: urls.get(e.requestId) ?? '' });
+    });
+    await page.goto(url, { waitUntil: 'load', timeout: 60_000 });
+    await page.waitForFunction(() => (window as unknown as { __bench: PageState }).__bench.firstComplete !== null, null, { timeout: 5000 }).catch(() => undefined);
+    const state = await pageState(page);
+    const done = state.firstComplete;
+    const before = done === null ? null : chunks.filter((c) => c.at <= done);
+    const start = chunks.length ? Math.min(...chunks.map((c) => c.at)) : 0;
+    return {
+      bytesToFirstChart: before ? before.reduce((a, c) => a + c.bytes, 0) : null,
+      scriptBytesBefore: before ? before.filter((c) => /\.(m?js|wasm)(\?|$)/.test(new URL(c.url).pathname)).reduce((a, c) => a + c.bytes, 0) : null,
+      firstChartMs: done === null ? null : done - start,
+      totalBytes: chunks.reduce((a, c) => a + c.bytes, 0),
     };
   } finally {
     await context.close();

@@ -25,7 +25,10 @@ export function medianOrNull(values: readonly (number | null)[]): number | null 
 export const TARGETS = {
   /** First chart visible (median) after navigation, ms. */
   firstChartMs: 300,
-  /** Bytes a page with charts needs for its first view without JavaScript (no compression). */
+  /**
+   * Bytes a page with charts has received when its first chart is drawn in full, over a slow line and
+   * with no compression (a browser draws HTML as it arrives; no JavaScript is needed for the chart).
+   */
   firstViewBytes: 50_000,
   /** From the first filter change to the first chart re-rendered by duckdb-wasm (median), ms. */
   filterRerenderMs: 1500,

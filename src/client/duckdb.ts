@@ -130,6 +130,8 @@ async function startEngine(): Promise<Engine> {
     const bundle = await duckdb.selectBundle(BUNDLES);
     // The worker does not report a missing wasm file (it would only stall), so look before leaping.
     const head = await fetch(bundle.mainModule, { method: 'HEAD' });
+    // Read to its (empty) end, or the browser lists the request as cancelled.
+    await head.arrayBuffer().catch(() => undefined);
     if (!head.ok) throw new Error(`${bundle.mainModule}: HTTP ${head.status}`);
     worker = new Worker(bundle.mainWorker as string);
     const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);

@@ -74,6 +74,20 @@ describe('the dashboard pages without JavaScript', () => {
     await browser.close();
   });
 
+  test.each(PAGES)('$h1: the first chart comes before the unit list and the figures\' data in the HTML', ({ path: p }) => {
+    // A browser draws what has arrived: on a slow line the first chart shows before the rest of the page.
+    const html = readFileSync(path.join(siteDir, p, 'index.html'), 'utf8');
+    const firstChartEnd = html.indexOf('</svg>', html.indexOf('class="plot-'));
+    expect(firstChartEnd).toBeGreaterThan(0);
+    const units = html.indexOf('<template data-filter-options="enhet">');
+    expect(units).toBeGreaterThan(firstChartEnd);
+    expect(html.indexOf('data-figure=')).toBeGreaterThan(firstChartEnd);
+    // The unit select before the chart carries only the chosen unit.
+    const start = html.indexOf('name="enhet"');
+    const select = html.slice(start, html.indexOf('</select>', start));
+    expect(select.match(/<option/g)?.length).toBe(1);
+  });
+
   test.each(PAGES)('$h1 shows its charts, summaries and tables as built', async ({ path: p, h1, figures }) => {
     const page = await browser.newPage();
     const requests: string[] = [];
@@ -172,6 +186,19 @@ describe('the dashboard pages with JavaScript', () => {
       expect(new Set(await rendered(page))).toEqual(new Set(['build']));
     }
     expect(requests.filter((u) => /\.wasm$|\.duckdb$|duckdb-browser/.test(u))).toEqual([]);
+    await page.close();
+  });
+
+  test('the unit list offers every unit with figures, in groups, with the shown one chosen', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${siteUrl}placeringar/`, { waitUntil: 'networkidle' });
+    const units = await db.run<{ enhetskod: string }>('SELECT enhetskod FROM placeringar_enheter');
+    const offered = await page.$$eval('select[name="enhet"] option', (os) => os.map((o) => (o as HTMLOptionElement).value));
+    expect([...offered].sort()).toEqual(units.map((u) => u.enhetskod).sort());
+    expect(await page.locator('select[name="enhet"] optgroup').count()).toBeGreaterThan(1);
+    const state = JSON.parse((await page.getAttribute('[data-dashboard]', 'data-state'))!) as { enhet: string };
+    expect(await page.inputValue('select[name="enhet"]')).toBe(state.enhet);
+    expect(await page.locator('template[data-filter-options]').count()).toBe(0);
     await page.close();
   });
 

@@ -37,8 +37,22 @@ function json<T>(text: string | undefined, fallback: T): T {
   }
 }
 
+/** A figure's data: set on it once the browser has drawn it, else in the built page's <template data-figure> at its end. */
 function figureData(el: HTMLElement): FigureData | null {
-  return json<FigureData | null>(el.dataset.figure, null);
+  const carried = el.dataset.figure ?? el.querySelector<HTMLTemplateElement>(':scope > template[data-figure]')?.dataset.figure;
+  return json<FigureData | null>(carried, null);
+}
+
+/** Moves the options the built page carries after its charts (<template data-filter-options>) into their selects. */
+function placeDeferredOptions(root: HTMLElement, form: HTMLFormElement): void {
+  for (const template of root.querySelectorAll<HTMLTemplateElement>('template[data-filter-options]')) {
+    const select = form.querySelector<HTMLSelectElement>(`select[name="${CSS.escape(template.dataset.filterOptions ?? '')}"]`);
+    if (!select) continue;
+    const value = select.value;
+    select.replaceChildren(template.content);
+    select.value = value;
+    template.remove();
+  }
 }
 
 const figureModule = () => import('../../components/dashboard/figure.ts');
@@ -311,6 +325,7 @@ export function startDashboard(loadPage: () => Promise<DashboardPage>): void {
 
   // --- wiring ------------------------------------------------------------------------------------------
   if (form) {
+    placeDeferredOptions(dashboard, form);
     form.hidden = false;
     unitSearch = enhanceUnitSearch(form);
     // The engine starts at the first sign that a choice is coming (a control focused or pressed), so the

@@ -5,9 +5,9 @@
 //   recipe ──chartSpec──▶ Plot options ──render(document)──▶ SVG   (src/charts: the same chart code)
 //   FigureModel + SVG ──figureInnerHtml──▶ the inside of <figure data-chart>
 //
-// A recipe is plain JSON (rows as arrays, labels as maps), so the page can carry it in the figure's
-// `data-figure` attribute: the browser re-renders from it (line/area switch, narrow screens) and makes
-// the SVG and PNG downloads without starting the database engine.
+// A recipe is plain JSON (rows as arrays, labels as maps), so the page can carry it with the figure
+// (`data-figure`, on a <template> at the figure's end in the built page): the browser re-renders from it
+// (line/area switch, narrow screens) and makes the SVG and PNG downloads without starting the engine.
 //
 // For another page (e.g. Ej verkställda beslut): build FigureModels with `trendFigure` / `barsFigure`
 // (or fill one in yourself), render each with <ChartFigure figure={…} />, and return them from your

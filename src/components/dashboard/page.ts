@@ -182,6 +182,14 @@ export function periodOptions(periods: readonly string[]): FilterOption[] {
 }
 
 /** A select that is offered only when there is a choice. */
+/**
+ * Whether a field's options are many (the units: hundreds at national scale, a quarter of a topic page's
+ * HTML): then the built page carries them after the charts (<Dashboard>), not in the form before them.
+ */
+export function deferredOptions(field: FilterField): boolean {
+  return field.name === PARAM.unit && field.options.length > 1;
+}
+
 export function field(name: string, label: string, options: FilterOption[], value: string): FilterField {
   return { name, label, options, value, hidden: options.length < 2 };
 }
