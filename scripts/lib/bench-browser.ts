@@ -104,8 +104,9 @@ function resourceKind(r: Request): string {
 
 /**
  * Runs in every page before its own scripts. Records, in page time (ms since navigation start), the
- * first animation frame in which a chart is in the page and visible: that frame paints it. Also records
- * (in wall-clock ms) every figure that changes to data-rendered="browser", and the engine status texts.
+ * first animation frame in which a chart is in the page and visible: that frame paints it; and, in
+ * wall-clock ms, the first frame in which such a chart is also complete (the HTML parser past its end).
+ * Also records (wall-clock ms) every figure that changes to data-rendered="browser", and the engine status texts.
  */
 const OBSERVER_SCRIPT = `(() => {
   const state = { firstChart: null, firstComplete: null, rendered: [], status: [] };

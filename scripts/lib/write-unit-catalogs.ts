@@ -9,12 +9,12 @@ import { CATALOG_COLUMNS, UNIT_CATALOGS, catalogColumnDescription, catalogHost, 
 
 const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
-/** Writes every catalog whose data are published; returns the names of the tables written. */
-export async function writeUnitCatalogs(dir: string, datasets: readonly DatasetName[]): Promise<string[]> {
+/** Writes every catalog whose data are published. */
+export async function writeUnitCatalogs(dir: string, datasets: readonly DatasetName[]): Promise<void> {
   const catalogs = (Object.values(UNIT_CATALOGS) as UnitCatalog[])
     .map((catalog) => ({ catalog, host: catalogHost(catalog, datasets), query: catalog.source(datasets) }))
     .filter((c): c is { catalog: UnitCatalog; host: DatasetName; query: NonNullable<typeof c.query> } => c.host !== null && c.query !== null);
-  if (!catalogs.length) return [];
+  if (!catalogs.length) return;
   const hosts = new Set(catalogs.map((c) => c.host));
   const instance = await DuckDBInstance.create(':memory:');
   const con = await instance.connect();
@@ -37,5 +37,4 @@ export async function writeUnitCatalogs(dir: string, datasets: readonly DatasetN
     con.closeSync();
     instance.closeSync();
   }
-  return catalogs.map((c) => c.catalog.table);
 }

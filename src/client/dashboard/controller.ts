@@ -261,7 +261,7 @@ export function startDashboard(loadPage: () => Promise<DashboardPage>): void {
   function warmUp(): void {
     if (warming || runner) return;
     warming = true;
-    void Promise.all([loadPage(), startEngine(), figureModule()])
+    void modules(true)
       .then(([page, engine]) => engine.getRunner(page.datasets.filter((d) => env.datasets.includes(d))))
       .catch(() => {
         warming = false;
@@ -269,14 +269,14 @@ export function startDashboard(loadPage: () => Promise<DashboardPage>): void {
   }
 
   /**
-   * The engine module, with the engine's start begun at once: its wasm download does not wait for the
-   * page's own module or the chart code, which load meanwhile. A failed start is reported by the
-   * getRunner call that needs it.
+   * The page's own module, the engine's and the chart code (Plot, d3), loaded together. With `start`, the
+   * engine starts as soon as its module is in: its wasm download does not wait for the other two. A
+   * failed start is reported by the getRunner call that needs it.
    */
-  function startEngine(): Promise<typeof import('../duckdb.ts')> {
+  function modules(start: boolean) {
     const engine = import('../duckdb.ts');
-    void engine.then((e) => e.getRunner([])).catch(() => undefined);
-    return engine;
+    if (start) void engine.then((e) => e.getRunner([])).catch(() => undefined);
+    return Promise.all([loadPage(), engine, figureModule()]);
   }
 
   async function apply(params: URLSearchParams, historyMode: 'push' | 'replace' | 'none'): Promise<void> {
@@ -286,8 +286,8 @@ export function startDashboard(loadPage: () => Promise<DashboardPage>): void {
     if (submit) submit.disabled = true;
     say(words.engine.loading, 'loading');
     try {
-      // The chart code (Plot, d3) loads while the engine starts, not after the queries.
-      const [page, engine] = await Promise.all([loadPage(), startEngine(), figureModule()]);
+      // The chart code loads while the engine starts, not after the queries.
+      const [page, engine] = await modules(true);
       const datasets = page.datasets.filter((d) => env.datasets.includes(d));
       runner ??= memoRunner(await engine.getRunner(datasets, progress));
       if (mine !== sequence) return;
@@ -320,7 +320,7 @@ export function startDashboard(loadPage: () => Promise<DashboardPage>): void {
    * so a first filter change waits only for the engine's wasm and the data, which stay unfetched until then.
    */
   function preloadCode(): void {
-    void Promise.all([loadPage(), import('../duckdb.ts'), figureModule()]).catch(() => undefined);
+    modules(false).catch(() => undefined);
   }
 
   // --- wiring ------------------------------------------------------------------------------------------
