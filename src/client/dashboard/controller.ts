@@ -18,7 +18,7 @@ import { formatDate } from '../../i18n/format.ts';
 import { sv } from '../../i18n/sv.ts';
 import { memoRunner, type Runner } from '../../queries/runner.ts';
 import { downloadPng, downloadSvg, scratchDocument } from './downloads.ts';
-import { enhanceUnitSearch, type UnitSearch } from './unit-search.ts';
+import { enhanceUnitSearch, optionNodes, type UnitSearch } from './unit-search.ts';
 import { chartParam, dataParams, differs, submittedParams, viewUrl } from './url-state.ts';
 
 type Chart = 'line' | 'area';
@@ -174,26 +174,6 @@ export function startDashboard(loadPage: () => Promise<DashboardPage>): void {
   }
 
   // --- the filter form -------------------------------------------------------------------------------
-  function optionNodes(field: FilterField): Node[] {
-    const nodes: Node[] = [];
-    let group: HTMLOptGroupElement | null = null;
-    for (const o of field.options) {
-      const option = new Option(o.label, o.value, false, o.value === field.value);
-      if (o.group === undefined) {
-        group = null;
-        nodes.push(option);
-        continue;
-      }
-      if (!group || group.label !== o.group) {
-        group = document.createElement('optgroup');
-        group.label = o.group;
-        nodes.push(group);
-      }
-      group.append(option);
-    }
-    return nodes;
-  }
-
   function syncForm(fields: readonly FilterField[]): void {
     if (!form) return;
     for (const field of fields) {
@@ -202,7 +182,7 @@ export function startDashboard(loadPage: () => Promise<DashboardPage>): void {
       if (!wrapper || !select) continue;
       const signature = JSON.stringify(field.options);
       if (select.dataset.options !== signature) {
-        select.replaceChildren(...optionNodes(field));
+        select.replaceChildren(...optionNodes(field.options, field.value));
         select.dataset.options = signature;
       }
       select.value = field.value;

@@ -26,6 +26,27 @@ export function matchOptions(options: readonly FilterOption[], query: string): F
   });
 }
 
+/** <option>s for a select, those with a `group` in <optgroup>s; `value` is selected. */
+export function optionNodes(options: readonly FilterOption[], value: string): Node[] {
+  const nodes: Node[] = [];
+  let group: HTMLOptGroupElement | null = null;
+  for (const o of options) {
+    const option = new Option(o.label, o.value, false, o.value === value);
+    if (o.group === undefined) {
+      group = null;
+      nodes.push(option);
+      continue;
+    }
+    if (!group || group.label !== o.group) {
+      group = document.createElement('optgroup');
+      group.label = o.group;
+      nodes.push(group);
+    }
+    group.append(option);
+  }
+  return nodes;
+}
+
 export function enhanceUnitSearch(form: HTMLFormElement): UnitSearch | null {
   const box = form.querySelector<HTMLElement>('[data-unit-search]');
   const input = box?.querySelector<HTMLInputElement>('input[type="search"]');
@@ -43,23 +64,7 @@ export function enhanceUnitSearch(form: HTMLFormElement): UnitSearch | null {
   let all = read();
 
   const build = (options: readonly FilterOption[], value: string) => {
-    const nodes: Node[] = [];
-    let group: HTMLOptGroupElement | null = null;
-    for (const o of options) {
-      const option = new Option(o.label, o.value, false, o.value === value);
-      if (o.group === undefined) {
-        group = null;
-        nodes.push(option);
-      } else {
-        if (!group || group.label !== o.group) {
-          group = document.createElement('optgroup');
-          group.label = o.group;
-          nodes.push(group);
-        }
-        group.append(option);
-      }
-    }
-    select.replaceChildren(...nodes);
+    select.replaceChildren(...optionNodes(options, value));
     // Keep the chosen unit when it still matches; else the first match is chosen.
     if (options.some((o) => o.value === value)) select.value = value;
   };

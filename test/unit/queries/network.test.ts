@@ -16,7 +16,8 @@ import {
 import { unitsQuery } from '../../../src/queries/unit-catalogs.ts';
 import { comparisonGroup, latestKnown, mergeComparison, networkPage } from '../../../src/components/dashboard/network-page.ts';
 import type { PageEnv } from '../../../src/components/dashboard/page.ts';
-import { GENERATED, publishDashboardFixture } from './dashboard-fixture.ts';
+import { GENERATED, kallor, natverkshemsandel, publishDashboardFixture } from './dashboard-fixture.ts';
+import { publishFixture } from '../helpers/publish-fixture.ts';
 
 let runner: NodeRunner;
 let env: PageEnv;
@@ -201,5 +202,24 @@ describe('the Nätverkshem page', () => {
     expect(view.figures.share.source).toContain('Nätverksarbete i regionen (Göteborgsregionen)');
     expect(view.figures.counts.recipe).toBeNull();
     expect(view.figures.counts.empty).toBe('Antalen bakom andelen finns inte för enheten; andelen är rapporterad som andel.');
+  });
+});
+
+describe('without placeringar', () => {
+  it('the network catalog is stored with the reported shares, and the page lists their units', async () => {
+    const { dir } = await publishFixture({ 'natverkshemsandel.csv': natverkshemsandel, 'kallor.csv': kallor });
+    const only = await NodeRunner.open(dir);
+    try {
+      const tables = await only.run<{ t: string }>("SELECT database_name || '.' || table_name AS t FROM duckdb_tables() ORDER BY t");
+      expect(tables.map((r) => r.t)).toContain('pub_natverkshemsandel.natverkshem_enheter');
+      expect(unitsQuery('placeringar', only.datasets)).toBeNull();
+      const stored = await only.run(unitsQuery('natverkshem', only.datasets)!.sql);
+      expect(stored).toEqual(await only.run(networkUnitsSourceQuery(only.datasets)!.sql));
+      expect(stored.length).toBeGreaterThan(0);
+      const view = await networkPage.load(only, new URLSearchParams(), { datasets: only.datasets, generated: GENERATED });
+      expect(view.filters.find((f) => f.name === 'enhet')?.options.map((o) => o.value).sort()).toEqual(stored.map((u) => (u as { enhetskod: string }).enhetskod).sort());
+    } finally {
+      only.close();
+    }
   });
 });
