@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseNumber } from '../../../src/data/numbers.ts';
+import { parseNumber, readContractNumber } from '../../../src/data/numbers.ts';
 import { csv, messages, PLACERINGAR_HEADER, validateText } from './helpers.ts';
 
 describe('parseNumber: numbers as Swedish Excel writes them', () => {
@@ -60,4 +60,35 @@ describe('counts and shares in a file', () => {
         '  ERROR: placeringar.csv, line 2, column H (antal): "många" is not a count. Expected: a whole number (spaces as thousands separators are fine) or a marker (*, x, U, <4, .., NA, -).',
     ]);
   });
+});
+
+describe('readContractNumber: exactly what data/README.md lists', () => {
+  const accepted: [string, number, boolean?][] = [
+    ['42', 42], ['0', 0], ['2044', 2044], ['2 044', 2044], ['2\u00a0044', 2044], ['1\u202f234\u202f567', 1234567], ['1\u2009234', 1234],
+    ['15,2', 15.2], ['1 234,5', 1234.5], ['-3', -3], ['\u22123', -3], ['\u20133', -3], ['  7 ', 7], ['1,0', 1], ['1,2345', 1.2345],
+    ['15,2 %', 15.2, true], ['15,2%', 15.2, true], ['15,2\u00a0%', 15.2, true], ['0,125', 0.125],
+  ];
+  for (const [text, value, percent] of accepted) {
+    it(`reads ${JSON.stringify(text)}`, () => expect(readContractNumber(text, { percent })).toEqual({ value }));
+  }
+  const refused: [string, string, string][] = [
+    ['12.000', 'ambiguous-point', '12 000'],
+    ['1.234', 'ambiguous-point', '1 234'],
+    ['1,000', 'ambiguous-comma', '1 000'],
+    ['15,250', 'ambiguous-comma', '15 250'],
+    ['1.234.567', 'point-grouping', '1 234 567'],
+    ['1,234,567', 'comma-grouping', '1 234 567'],
+    ['1.234,5', 'point-and-comma', '1 234,5'],
+    ['1,234.5', 'point-and-comma', '1 234,5'],
+    ['15.2', 'decimal-point', '15,2'],
+    ['0.125', 'decimal-point', '0,125'],
+    ['20 44', 'misplaced-space', '2 044'],
+    ['1 2345', 'misplaced-space', '12 345'],
+    ['12a', 'not-a-number', ''],
+    ['1,2,3', 'not-a-number', ''],
+    ['15 %', 'not-a-number', ''],
+  ];
+  for (const [text, problem, suggestion] of refused) {
+    it(`refuses ${JSON.stringify(text)} (${problem})`, () => expect(readContractNumber(text)).toEqual({ problem, suggestion }));
+  }
 });
