@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { columnLetter, decodeText, detectDelimiter, parseCsvText, readCsv } from '../../../src/data/csv.ts';
+import { columnLetter, decodeCsvBytes, decodeText, detectDelimiter, parseCsvText, readCsv, scanCsvText } from '../../../src/data/csv.ts';
 import { BESLUT_HEADER, messages, utf8, validateText, values } from './helpers.ts';
 
 /** Windows-1252 bytes of an ASCII text where `{ä}`-style placeholders stand for single bytes. */
@@ -76,6 +76,55 @@ describe('encodings', () => {
   });
 });
 
+describe('encodings that would decode into garbage are named, not read', () => {
+  const concat = (...parts: Uint8Array[]) => {
+    const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+    let i = 0;
+    for (const p of parts) out.set(p, (i += p.length) - p.length);
+    return out;
+  };
+  const head = 'enhetskod;enhetsnamn;niva\n';
+  const utf16 = (text: string, order: 'LE' | 'BE', bom: boolean) => {
+    const out: number[] = bom ? (order === 'LE' ? [0xff, 0xfe] : [0xfe, 0xff]) : [];
+    for (const ch of text) {
+      const c = ch.charCodeAt(0);
+      out.push(...(order === 'LE' ? [c & 0xff, c >> 8] : [c >> 8, c & 0xff]));
+    }
+    return new Uint8Array(out);
+  };
+
+  it('one Windows-1252 line in a UTF-8 file: the first line that differs', () => {
+    const bytes = concat(utf8(`${head}2580;Luleå;kommun\n1480;Göteborg;kommun\n`), cp1252('0180;Västerås;kommun\n'), utf8('14;Västra Götalands län;lan\n'));
+    expect(decodeCsvBytes(bytes)).toEqual({ problem: { kind: 'mixed', line: 4, lineEncoding: 'windows-1252', firstLine: 2, firstEncoding: 'utf-8' } });
+  });
+  it('one UTF-8 line in a Windows-1252 file (CRLF line ends)', () => {
+    const bytes = concat(cp1252(`${head}2580;Luleå;kommun\r\n0180;Stockholm;kommun\r\n`), utf8('1480;Göteborg;kommun\r\n'));
+    expect(decodeCsvBytes(bytes)).toEqual({ problem: { kind: 'mixed', line: 4, lineEncoding: 'utf-8', firstLine: 2, firstEncoding: 'windows-1252' } });
+  });
+  it('both encodings on one line', () => {
+    const bytes = concat(utf8(`${head}2580;Luleå;`), cp1252('Luleå\n'));
+    expect(decodeCsvBytes(bytes)).toEqual({ problem: { kind: 'mixed', line: 2, lineEncoding: 'windows-1252', firstLine: 2, firstEncoding: 'utf-8' } });
+  });
+  it('a file all in one encoding decodes as before, with or without BOM', () => {
+    const text = `${head}2580;Luleå;kommun\n1480;Göteborg;kommun\n`;
+    expect(decodeCsvBytes(cp1252(text))).toEqual({ text, encoding: 'windows-1252' });
+    expect(decodeCsvBytes(utf8(text))).toEqual({ text, encoding: 'utf-8' });
+    expect(decodeCsvBytes(concat(new Uint8Array([0xef, 0xbb, 0xbf]), cp1252(text)))).toEqual({ text, encoding: 'windows-1252' });
+  });
+  it('UTF-16 little and big endian, with and without BOM', () => {
+    const text = `${head}2580;Luleå;kommun\n`;
+    for (const order of ['LE', 'BE'] as const) {
+      for (const bom of [true, false]) {
+        expect(decodeCsvBytes(utf16(text, order, bom)), `${order} ${bom}`).toEqual({ problem: { kind: 'utf-16', byteOrder: order } });
+      }
+    }
+  });
+  it('an Excel workbook renamed to .csv', () => {
+    expect(decodeCsvBytes(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00]))).toEqual({ problem: { kind: 'workbook', format: 'xlsx' } });
+    expect(decodeCsvBytes(new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1]))).toEqual({ problem: { kind: 'workbook', format: 'xls' } });
+  });
+});
+
 describe('line ends and line numbers', () => {
   it('CRLF line ends leave no \\r in any cell', () => {
     const t = readCsv(utf8('period;enhetskod;antal\r\n2025-Q3;0180;5\r\n2025-Q4;0180;6\r\n'));
@@ -106,6 +155,22 @@ describe('line ends and line numbers', () => {
       'FEL: ej_verkstallda_beslut.csv, rad 7, kolumn I (antal): "tre" är inget antal. Förväntat: ett heltal (mellanslag som tusentalsavgränsare går bra) eller en markering (*, x, U, <4, .., NA, -).\n' +
         '  ERROR: ej_verkstallda_beslut.csv, line 7, column I (antal): "tre" is not a count. Expected: a whole number (spaces as thousands separators are fine) or a marker (*, x, U, <4, .., NA, -).',
     ]);
+  });
+});
+
+describe('scanCsvText: row by row, nothing kept', () => {
+  it('gives the header and each row with its line, like parseCsvText', () => {
+    const text = 'a;b\r\n1;2\r\n\r\n"x\r\ny";3\r\n4;5';
+    const seen: unknown[] = [];
+    scanCsvText(text, (h) => seen.push(['header', h]), (line, cells) => seen.push([line, cells]));
+    expect(seen).toEqual([['header', ['a', 'b']], [2, ['1', '2']], [4, ['x\ny', '3']], [6, ['4', '5']]]);
+    const parsed = parseCsvText(text);
+    expect(parsed.rows).toEqual([{ line: 2, cells: ['1', '2'] }, { line: 4, cells: ['x\ny', '3'] }, { line: 6, cells: ['4', '5'] }]);
+  });
+  it('an empty text has an empty header', () => {
+    const seen: unknown[] = [];
+    scanCsvText('', (h) => seen.push(h), () => seen.push('row'));
+    expect(seen).toEqual([[]]);
   });
 });
 
