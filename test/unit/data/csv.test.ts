@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { columnLetter, decodeCsvBytes, decodeText, detectDelimiter, parseCsvText, readCsv, scanCsvText } from '../../../src/data/csv.ts';
-import { BESLUT_HEADER, messages, utf8, validateText, values } from './helpers.ts';
+import { BESLUT_HEADER, messages, PLACERINGAR_HEADER, readAll, utf8, validateText, values } from './helpers.ts';
 
 /** Windows-1252 bytes of an ASCII text where `{ä}`-style placeholders stand for single bytes. */
 function cp1252(text: string): Uint8Array {
@@ -122,6 +122,18 @@ describe('encodings that would decode into garbage are named, not read', () => {
   it('an Excel workbook renamed to .csv', () => {
     expect(decodeCsvBytes(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00]))).toEqual({ problem: { kind: 'workbook', format: 'xlsx' } });
     expect(decodeCsvBytes(new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1]))).toEqual({ problem: { kind: 'workbook', format: 'xls' } });
+  });
+  it('the messages: a mixed file names the line, UTF-16 says UTF-16 and how to save as UTF-8', () => {
+    const mixed = readAll({ 'enheter.csv': concat(utf8(`${head}2580;Luleå;kommun\n`), cp1252('1480;Göteborg;kommun\n')), 'placeringar.csv': `${PLACERINGAR_HEADER}\n` });
+    expect(messages(mixed.errors)).toEqual([
+      'FEL: enheter.csv, rad 3: filen blandar teckenkodningar: rad 2 är UTF-8 men rad 3 är Windows-1252, så å, ä och ö skulle bli fel. Rätta raden, eller spara hela filen på nytt med en kodning, helst UTF-8. I Excel: Arkiv > Spara som > filformat "CSV UTF-8 (kommaavgränsad) (*.csv)". I Anteckningar: Spara som > Kodning: UTF-8.\n' +
+      '  ERROR: enheter.csv, line 3: the file mixes encodings: line 2 is UTF-8 but line 3 is Windows-1252, so å, ä and ö would come out wrong. Correct the line, or save the whole file again in one encoding, preferably UTF-8. In Excel: File > Save As > file format "CSV UTF-8 (Comma delimited) (*.csv)". In Notepad: Save As > Encoding: UTF-8.',
+    ]);
+    const wide = readAll({ 'placeringar.csv': utf16(`${PLACERINGAR_HEADER}\n2025-Q3;0180;Stockholm;jourhem;totalt;0-20;under_perioden;5\n`, 'LE', true) });
+    expect(messages(wide.errors)).toEqual([
+      'FEL: placeringar.csv, rad 1: filen är sparad som UTF-16 (little endian, "Unicode-text"), som inte läses. Spara den som UTF-8 i stället. I Excel: Arkiv > Spara som > filformat "CSV UTF-8 (kommaavgränsad) (*.csv)". I Anteckningar: Spara som > Kodning: UTF-8.\n' +
+      '  ERROR: placeringar.csv, line 1: the file is saved as UTF-16 (little endian, "Unicode text"), which is not read. Save it as UTF-8 instead. In Excel: File > Save As > file format "CSV UTF-8 (Comma delimited) (*.csv)". In Notepad: Save As > Encoding: UTF-8.',
+    ]);
   });
 });
 

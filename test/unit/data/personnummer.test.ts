@@ -203,3 +203,36 @@ describe('findPersonalNumbers: where they are in a parsed table (for the SQL pag
     expect(findPersonalNumbers({ header: ['period', 'antal'], rows: [{ line: 2, cells: ['2025-09-30', '2 044'] }] })).toEqual([]);
   });
 });
+
+describe('the guard on headers and file names', () => {
+  it('a personal number as a column name is an error of its own, masked', () => {
+    const { issues } = validateText('placeringar', csv(`${PLACERINGAR_HEADER};811228\u20139874`, '2025-Q3;0180;Stockholm;jourhem;totalt;0-20;under_perioden;5;'));
+    expect(messages(issues)[0]).toBe(
+      'FEL: placeringar.csv, rad 1, kolumn I: "••••••-••••" rubriken ser ut som ett personnummer. Personuppgifter får aldrig finnas i indata; ta bort cellen.\n' +
+      '  ERROR: placeringar.csv, line 1, column I: "••••••-••••" the header looks like a Swedish personal identity number. Personal data must never be in the input; remove the cell.');
+  });
+  it('a personal number in a file name stops the build, and the name is never repeated in full', () => {
+    const r = readAll({
+      'placeringar_121212\u20131212.csv': csv(PLACERINGAR_HEADER, '2025-Q3;0180;Stockholm;jourhem;totalt;0-20;under_perioden;5', '2025-Q3;0180;Stockholm;hvb;totalt;0-20;under_perioden;många'),
+    });
+    const text = messages([...r.errors, ...r.warnings]).join('\n');
+    expect(text).not.toMatch(/1212/);
+    expect(messages(r.errors)[0]).toBe(
+      'FEL: placeringar_••••••-••••.csv: filnamnet ser ut att innehålla ett personnummer. Byt namn på filen: filnamnen publiceras på webbplatsen (i data/manifest.json), och personuppgifter får aldrig finnas i indata.\n' +
+      '  ERROR: placeringar_••••••-••••.csv: the file name seems to hold a personal identity number. Rename the file: file names are published with the site (in data/manifest.json), and personal data must never be in the input.');
+    // The file's contents are checked too, under the masked name; the name never reaches the list of files.
+    expect(r.errors.map((e) => [e.file, e.line])).toEqual([['placeringar_••••••-••••.csv', 0], ['placeringar_••••••-••••.csv', 3]]);
+    expect(JSON.stringify(r.files)).not.toMatch(/1212/);
+  });
+  it('a file name with a date and a quarter passes', () => {
+    const r = readAll({ 'placeringar_2025-09-30_2025Q3.csv': csv(PLACERINGAR_HEADER, '2025-Q3;0180;Stockholm;jourhem;totalt;0-20;under_perioden;5') });
+    expect(r.errors).toEqual([]);
+  });
+  it('every spelling in a cell is refused with file, line and column', () => {
+    const cells = ['121212\u20131212', '121212\u22121212', '1212\u200b12-1212', '\uff11\uff12\uff11\uff12\uff11\uff12-\uff11\uff12\uff11\uff12', '1912-12-12-1212', '12.12.12-1212'];
+    const { rows, issues } = validateText('placeringar', csv(PLACERINGAR_HEADER, ...cells.map((c, i) => `2025-Q3;0180;${c};jourhem;totalt;0-20;under_perioden;${10 + i}`)));
+    expect(rows).toEqual([]);
+    expect(issues.map((i) => [i.line, i.columnLetter, i.column, i.sv])).toEqual(cells.map((_, i) => [2 + i, 'C', 'enhetsnamn', GUARD_SV]));
+    expect(messages(issues).join('\n')).not.toMatch(/1212|\uff11/);
+  });
+});
