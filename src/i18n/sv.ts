@@ -18,6 +18,13 @@ export const sv = {
     footerData: 'Data publicerade',
     footerAbout:
       'Sammanställd statistik från socialtjänstens uppföljning. Inga personuppgifter publiceras; små antal döljs.',
+    footerAboutAll:
+      'Sammanställd statistik från socialtjänstens uppföljning. Inga personuppgifter publiceras, men alla antal visas, även små.',
+    /** On every page of a site built with PUBLISH_ALL_COUNTS=ja (no count is hidden). */
+    publishAllHeading: 'Alla antal visas, även de minsta.',
+    publishAll:
+      'Webbplatsen är byggd utan gräns för små antal (inställningen PUBLISH_ALL_COUNTS=ja), så även antal som 1, 2 och 3 ' +
+      'publiceras. Små antal kan göra det möjligt att känna igen enskilda personer.',
   },
   nav: {
     oversikt: 'Översikt',

@@ -227,6 +227,23 @@ const GOOD_CASES: GoodCase[] = [
       expect((await page(dist, 'placeringar')).main).toContain('inga publicerade uppgifter om placerade barn och unga');
     },
   },
+  {
+    name: 'PUBLISH_ALL_COUNTS=ja: every page says that every count is shown',
+    files: {},
+    base: ['kallor.csv', 'enheter.csv', 'placeringar.csv', 'ej_verkstallda_beslut.csv', 'natverkshemsandel.csv', 'handelser.csv'],
+    env: { SUPPRESSION_THRESHOLD: '1', PUBLISH_ALL_COUNTS: 'ja' },
+    check: async (dist) => {
+      const pages = (await readdir(dist, { recursive: true })).filter((f) => f.endsWith('index.html'));
+      expect(pages.length).toBeGreaterThanOrEqual(8);
+      for (const p of pages) {
+        const { main } = await page(dist, path.dirname(p));
+        expect(main, p).toMatch(/^Alla antal visas, även de minsta\. Webbplatsen är byggd utan gräns för små antal \(inställningen PUBLISH_ALL_COUNTS=ja\), så även antal som 1, 2 och 3 publiceras\./);
+      }
+      // Nothing hidden: flickor 2 of the fixture is published.
+      const manifest = JSON.parse(await readFile(path.join(dist, 'data', 'manifest.json'), 'utf8'));
+      expect(manifest.threshold).toBe(1);
+    },
+  },
 ];
 
 describe('every folder check-data passes builds, with the same warnings', () => {
