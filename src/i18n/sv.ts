@@ -68,6 +68,9 @@ export const sv = {
     lead:
       'Varje datamängd publiceras som en databasfil som webbläsaren läser direkt. ' +
       'Små antal (under tröskeln) är dolda innan något publiceras.',
+    leadAll:
+      'Varje datamängd publiceras som en databasfil som webbläsaren läser direkt. ' +
+      'Alla antal är publicerade, även de minsta (inställningen PUBLISH_ALL_COUNTS=ja).',
     threshold: (n: number) => `Antal från 1 till ${n} publiceras inte; de visas som dolda.`,
     generated: 'Data byggda',
     summaryHeading: 'Datamängder',

@@ -239,9 +239,14 @@ const GOOD_CASES: GoodCase[] = [
         const { main } = await page(dist, path.dirname(p));
         expect(main, p).toMatch(/^Alla antal visas, även de minsta\. Webbplatsen är byggd utan gräns för små antal \(inställningen PUBLISH_ALL_COUNTS=ja\), så även antal som 1, 2 och 3 publiceras\./);
       }
-      // Nothing hidden: flickor 2 of the fixture is published.
+      const sources = await page(dist, 'kallor');
+      expect(sources.main).toContain('Alla antal är publicerade, även de minsta (inställningen PUBLISH_ALL_COUNTS=ja).');
+      expect(sources.main).not.toContain('Små antal (under tröskeln) är dolda');
+      const footer = (await readFile(path.join(dist, 'index.html'), 'utf8')).match(/<footer[\s\S]*?<\/footer>/)?.[0] ?? '';
+      expect(footer).toContain('men alla antal visas, även små');
       const manifest = JSON.parse(await readFile(path.join(dist, 'data', 'manifest.json'), 'utf8'));
       expect(manifest.threshold).toBe(1);
+      expect(manifest.datasets.find((d: { name: string }) => d.name === 'placeringar').suppressed).toBe(1); // only the marker already in the file
     },
   },
 ];
