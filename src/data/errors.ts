@@ -83,6 +83,14 @@ export class IssueLog {
     if (n <= this.limit) this.list.push(i);
   }
 
+  /** Adds the issue `make` gives, or only counts it once the list is full (a bad row costs no message then). */
+  addLazy(severity: DataIssue['severity'], make: () => DataIssue): void {
+    const n = severity === 'error' ? this.errorCount : this.warningCount;
+    if (n < this.limit) this.add(make());
+    else if (severity === 'error') this.errorCount++;
+    else this.warningCount++;
+  }
+
   /** Adds each issue in turn: never `push(...many)`, which overflows the call stack for a long list. */
   addAll(issues: Iterable<DataIssue>): void {
     for (const i of issues) this.add(i);

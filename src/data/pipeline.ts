@@ -2,7 +2,7 @@
 // read → validate each file → check across files → (publish:) suppress.
 import { checkText, describeChar, visible } from './characters.ts';
 import { checkFuturePeriods, checkLawAreas, checkReferences, checkTotals, checkUnitHierarchy, deriveUnits, findDuplicates, type Tables } from './checks.ts';
-import { decodeCsvBytes, type EncodingProblem } from './csv.ts';
+import { decodeChunks, detectCsvEncoding, type EncodingProblem } from './csv.ts';
 import { type DataIssue, IssueLog, issue } from './errors.ts';
 import { containsPersonalNumber, maskDigits } from './personnummer.ts';
 import { DATASET_ORDER, DATASETS, type DatasetName, datasetOfFile, FIGURE_DATASETS } from './schema.ts';
@@ -58,12 +58,13 @@ export function readDataFiles(input: InputFile[], options: ReadOptions = {}): Re
       continue;
     }
     (files[dataset] ??= []).push(name);
-    const decoded = decodeCsvBytes(f.bytes);
-    if ('problem' in decoded) {
-      log.add(encodingIssue(name, decoded.problem));
+    const encoding = detectCsvEncoding(f.bytes);
+    if ('problem' in encoding) {
+      log.add(encodingIssue(name, encoding.problem));
       continue;
     }
-    const rows = validateCsvText(DATASETS[dataset], name, decoded.text, log);
+    // Decoded piece by piece as the rows are read: a 200 MB file is never one string in memory.
+    const rows = validateCsvText(DATASETS[dataset], name, decodeChunks(f.bytes, encoding), log);
     // A loop, not push(...rows): spreading a million rows overflows the call stack.
     const table = (tables[dataset] ??= []);
     for (const row of rows) table.push(row);

@@ -1,7 +1,7 @@
 // One file of one dataset: header check, then every cell read into a typed record or an issue. Rows come
 // one at a time (`FileValidator`), so a file of millions of rows is never held as an array of cells.
 import { checkText, describeChar, visible } from './characters.ts';
-import { type CsvTable, columnLetter, scanCsvText } from './csv.ts';
+import { type CsvTable, columnLetter, scanCsvChunks } from './csv.ts';
 import { type DataIssue, IssueLog, clip, issue } from './errors.ts';
 import { parseMarker } from './markers.ts';
 import { type NumberProblem, readContractNumber } from './numbers.ts';
@@ -57,6 +57,8 @@ export class FileValidator {
   private dataRows = 0;
   /** Per column: the first cell that lost invisible characters, and how many more did. */
   private readonly stripped = new Map<string, { line: number; letter: string; raw: string; char: string; more: number }>();
+  /** The Excel letter of each contract column in the file. */
+  private readonly letters = new Map<string, string>();
   /** Per index in the file: whether the column is one of the contract's (its cells are checked through `verdict`). */
   private contractColumn: boolean[] = [];
   // The checks of a cell are pure, and a column holds few distinct texts (periods, unit codes, forms):
@@ -104,7 +106,7 @@ export class FileValidator {
       const name = text.trim().toLowerCase();
       if (chars.kind === 'stripped' && known.has(name)) this.noteStripped(name, 1, columnLetter(i), raw, chars.char);
       if (!known.has(name)) {
-        log.add(issue('error', this.at(1, text, columnLetter(i), text),
+        log.addLazy('error', () => issue('error', this.at(1, text, columnLetter(i), text),
           `är ingen kolumn i ${spec.name}. Tillåtna kolumner: ${contractList}. Andra kolumner publiceras inte, så att inga personuppgifter följer med.`,
           `is not a column of ${spec.name}. Allowed columns: ${contractList}. Other columns are refused so that no personal data slips through.`));
       } else if (this.index.has(name)) {
@@ -119,7 +121,10 @@ export class FileValidator {
       }
     }
     this.contractColumn = header.map(() => false);
-    for (const i of this.index.values()) this.contractColumn[i] = true;
+    for (const [name, i] of this.index) {
+      this.contractColumn[i] = true;
+      this.letters.set(name, columnLetter(i));
+    }
     this.usable = true;
     return true;
   }
@@ -135,11 +140,11 @@ export class FileValidator {
     for (let i = 0; i < cells.length; i++) {
       if (!this.contractColumn[i] && containsPersonalNumber(cells[i])) {
         personal = true;
-        log.add(issue('error', this.at(line, this.headerName(i), columnLetter(i), maskDigits(cells[i])), PERSONAL_SV, PERSONAL_EN));
+        log.addLazy('error', () => issue('error', this.at(line, this.headerName(i), columnLetter(i), maskDigits(cells[i])), PERSONAL_SV, PERSONAL_EN));
       }
     }
     if (cells.length > width && cells.slice(width).some((c) => c.trim() !== '')) {
-      log.add(issue('error', this.at(line, '', columnLetter(width), cells[width]),
+      log.addLazy('error', () => issue('error', this.at(line, '', columnLetter(width), cells[width]),
         `raden har ${cells.length} fält men rubrikraden ${width}. Kontrollera avgränsare och citattecken.`,
         `the row has ${cells.length} fields but the header ${width}. Check the delimiter and quotes.`));
       return;
@@ -153,18 +158,18 @@ export class FileValidator {
         continue;
       }
       const raw = i === undefined ? '' : (cells[i] ?? '');
-      const letter = i === undefined ? '' : columnLetter(i);
+      const letter = i === undefined ? '' : (this.letters.get(c.name) as string);
       const v = this.verdict(c, raw);
       if (v.kind !== 'read' || 'error' in v.result) ok = false;
       if (v.kind === 'personal') {
-        log.add(issue('error', this.at(line, c.name, letter, maskDigits(raw)), PERSONAL_SV, PERSONAL_EN));
+        log.addLazy('error', () => issue('error', this.at(line, c.name, letter, maskDigits(raw)), PERSONAL_SV, PERSONAL_EN));
       } else if (v.kind === 'refused') {
-        log.add(issue('error', this.at(line, c.name, letter, raw), v.message.sv, v.message.en));
+        log.addLazy('error', () => issue('error', this.at(line, c.name, letter, raw), v.message.sv, v.message.en));
       } else {
         if (v.stripped) this.noteStripped(c.name, line, letter, raw, v.stripped);
         const r = v.result;
         if ('error' in r) {
-          log.add(issue('error', this.at(line, c.name, letter, v.text.trim()), r.error.sv, r.error.en));
+          log.addLazy('error', () => issue('error', this.at(line, c.name, letter, v.text.trim()), r.error.sv, r.error.en));
         } else {
           row[c.name] = r.value;
           if (c.name === spec.valueColumn) row.markering = r.marker ?? null;
@@ -236,11 +241,11 @@ export function validateFile(spec: DatasetSpec, file: string, table: Pick<CsvTab
   return { rows: v.finish(), issues: log.list };
 }
 
-/** Validates decoded CSV text as it is parsed, row by row. */
-export function validateCsvText(spec: DatasetSpec, file: string, text: string, log: IssueLog): DataRow[] {
+/** Validates decoded CSV text as it is parsed, row by row (the text may come in pieces: `decodeChunks`). */
+export function validateCsvText(spec: DatasetSpec, file: string, text: string | Iterable<string>, log: IssueLog): DataRow[] {
   const v = new FileValidator(spec, file, log);
   let usable = false;
-  scanCsvText(text, (header) => { usable = v.header(header); }, (line, cells) => { if (usable) v.row(line, cells); });
+  scanCsvChunks(typeof text === 'string' ? [text] : text, (header) => { usable = v.header(header); }, (line, cells) => { if (usable) v.row(line, cells); });
   return v.finish();
 }
 

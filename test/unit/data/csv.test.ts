@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { columnLetter, decodeCsvBytes, decodeText, detectDelimiter, parseCsvText, readCsv, scanCsvText } from '../../../src/data/csv.ts';
+import { columnLetter, decodeChunks, decodeCsvBytes, decodeText, detectCsvEncoding, detectDelimiter, parseCsvText, readCsv, scanCsvChunks, scanCsvText } from '../../../src/data/csv.ts';
 import { BESLUT_HEADER, messages, PLACERINGAR_HEADER, readAll, utf8, validateText, values } from './helpers.ts';
 
 /** Windows-1252 bytes of an ASCII text where `{ä}`-style placeholders stand for single bytes. */
@@ -178,6 +178,36 @@ describe('scanCsvText: row by row, nothing kept', () => {
     expect(seen).toEqual([['header', ['a', 'b']], [2, ['1', '2']], [4, ['x\ny', '3']], [6, ['4', '5']]]);
     const parsed = parseCsvText(text);
     expect(parsed.rows).toEqual([{ line: 2, cells: ['1', '2'] }, { line: 4, cells: ['x\ny', '3'] }, { line: 6, cells: ['4', '5'] }]);
+  });
+  it('text in pieces of any size reads exactly as the whole: rows, quoted line breaks and CRLF split between pieces', () => {
+    const text = 'a;b;c\r\n1;"x\r\ny";2\r\n\r\n3;"long ""quoted"" cell";4\r\n5;6;7\r8;9;10\n';
+    const whole: unknown[] = [];
+    scanCsvText(text, (h) => whole.push(h), (line, cells) => whole.push([line, cells]));
+    expect(whole).toEqual([['a', 'b', 'c'], [2, ['1', 'x\ny', '2']], [5, ['3', 'long "quoted" cell', '4']], [6, ['5', '6', '7']], [7, ['8', '9', '10']]]);
+    for (const size of [1, 2, 3, 5, 7]) {
+      const pieces = Array.from({ length: Math.ceil(text.length / size) }, (_, i) => text.slice(i * size, (i + 1) * size));
+      const seen: unknown[] = [];
+      scanCsvChunks(pieces, (h) => seen.push(h), (line, cells) => seen.push([line, cells]));
+      expect(seen, `pieces of ${size}`).toEqual(whole);
+    }
+  });
+  it('a header longer than a piece decides the delimiter as a whole', () => {
+    const seen: unknown[] = [];
+    const delimiter = scanCsvChunks(['a,b,c,d;e', ',f\n1,2,3,4;5,6\n'], (h) => seen.push(h), (_, cells) => seen.push(cells));
+    expect(delimiter).toBe(',');
+    expect(seen).toEqual([['a', 'b', 'c', 'd;e', 'f'], ['1', '2', '3', '4;5', '6']]);
+  });
+  it('a file decoded in pieces keeps a letter whose bytes straddle two pieces', () => {
+    // The two bytes of å at 32 KiB − 1 and 32 KiB (and so at every multiple of it): the end of one piece
+    // and the start of the next, whatever the pieces' size.
+    const ascii = 'x'.repeat(32 * 1024 - 6);
+    const bytes = utf8(`a;b\n${ascii};å\n`);
+    expect([bytes[32 * 1024 - 1], bytes[32 * 1024]]).toEqual([0xc3, 0xa5]);
+    const found = detectCsvEncoding(bytes);
+    expect(found).toEqual({ encoding: 'utf-8', bom: false });
+    const text = [...decodeChunks(bytes, found as { encoding: 'utf-8'; bom: boolean })].join('');
+    expect(text.endsWith(';å\n')).toBe(true);
+    expect(text.length).toBe(ascii.length + 7);
   });
   it('an empty text has an empty header', () => {
     const seen: unknown[] = [];
