@@ -179,8 +179,11 @@ export function additiveGroups(spec: DatasetSpec, rows: DataRow[], dimension: No
   return [...groups.values()].filter((g) => g.parts.length > 0);
 }
 
-/** The lines of rows for a message: the first ten and how many more (a group may have thousands of parts). */
-function lineList(rows: readonly DataRow[], shown = 10): { sv: string; en: string } {
+/**
+ * The lines of rows for a message: all of a real group's parts (13 statuses, a report's insatser), but
+ * for a group of thousands (a hostile file) the first 30 and how many more.
+ */
+function lineList(rows: readonly DataRow[], shown = 30): { sv: string; en: string } {
   const first = rows.slice(0, shown).map((r) => r._line).join(', ');
   const rest = rows.length - shown;
   if (rest <= 0) return { sv: first, en: first };
