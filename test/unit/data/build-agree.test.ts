@@ -1,13 +1,12 @@
 // check-data and the build agree, always (issue 12): every bad folder stops both with the same Swedish
 // message naming file, line and column, no stack trace, and the previous dist/ untouched; every folder
 // check-data passes builds, whichever datasets it has. Scripts run as a user runs them.
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { childEnv } from '../../helpers/child-env.ts';
+import { runScript, snapshot } from '../../helpers/run-script.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..', '..');
 const GOOD = path.join(ROOT, 'test', 'fixtures', 'data-good');
@@ -16,28 +15,6 @@ const PLACERINGAR_HEADER = 'period;enhetskod;enhetsnamn;placeringsform;kon;alder
 const row = (o: { period?: string; kod?: string; namn?: string; form?: string; antal?: string } = {}) =>
   [o.period ?? '2025-Q3', o.kod ?? '2580', o.namn ?? 'Luleå', o.form ?? 'hvb', 'totalt', '0-20', 'vid_periodens_slut', o.antal ?? '12', 'test'].join(';');
 const lines = (...l: string[]) => `${l.join('\n')}\n`;
-
-interface Run { code: number | null; stdout: string; stderr: string }
-
-function runScript(script: string, env: Record<string, string>): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(ROOT, 'scripts', script)], { cwd: ROOT, env: childEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => { stdout += d; });
-    child.stderr.on('data', (d) => { stderr += d; });
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
-
-async function snapshot(dir: string): Promise<Record<string, string>> {
-  const out: Record<string, string> = {};
-  for (const e of await readdir(dir, { recursive: true, withFileTypes: true })) {
-    if (e.isFile()) out[path.relative(dir, path.join(e.parentPath, e.name))] = (await readFile(path.join(e.parentPath, e.name))).toString('base64');
-  }
-  return out;
-}
 
 let tmp: string;
 beforeAll(async () => {
