@@ -2,7 +2,7 @@
 // law/area consistency, and totals smaller than their parts.
 import { type DataIssue, issue } from './errors.ts';
 import { periodEndDate } from './period.ts';
-import { type DatasetName, type DatasetSpec, DATASETS, UNIT_LEVELS } from './schema.ts';
+import { type AdditiveDimension, type DatasetName, type DatasetSpec, DATASETS, hasParent, UNIT_LEVELS } from './schema.ts';
 import type { DataRow } from './validate.ts';
 
 export type Tables = Partial<Record<DatasetName, DataRow[]>>;
@@ -159,24 +159,76 @@ export function checkLawAreas(rows: DataRow[]): DataIssue[] {
   return issues;
 }
 
+/** One group of an additive dimension: the total (null when the data has none) and its parts. */
+export interface AdditiveGroup<T> {
+  total: T | null;
+  parts: T[];
+}
+
 /**
- * Groups of rows whose parts add up to a published total, for one additive dimension of a dataset:
- * rows that agree on every other key column form one group.
+ * The groups of one additive dimension of a dataset, as indices into `rows`: each total with the parts
+ * that add up to it (groups without parts are left out). For a `TotalDimension`, the rows that agree on
+ * every other key column form a group, and its total is the row whose column holds the total value. For
+ * a `ParentDimension`, the rows naming parent P (overordnad_insats = Bostad) are the parts, and the
+ * total is the row of the same other key columns whose column holds P (insats = Bostad) and which has no
+ * parent itself. The one definition of the groups: the checks, suppression and the disclosure audit
+ * read the relations from here.
  */
-export function additiveGroups(spec: DatasetSpec, rows: DataRow[], dimension: NonNullable<DatasetSpec['additive']>[number]): { total: DataRow | null; parts: DataRow[] }[] {
+export function additiveGroupIndices(spec: DatasetSpec, rows: readonly DataRow[], dimension: AdditiveDimension): AdditiveGroup<number>[] {
   const rest = spec.key.filter((c) => c !== dimension.column);
-  const groups = new Map<number | string, { total: DataRow | null; parts: DataRow[] }>();
-  const taking = dimension.when ? rows.filter((row) => dimension.when?.(row)) : rows;
-  const keys = rowKeys(taking, rest);
-  for (let i = 0; i < taking.length; i++) {
-    const row = taking[i];
-    const k = keys[i];
-    let g = groups.get(k);
-    if (!g) groups.set(k, (g = { total: null, parts: [] }));
-    if (row[dimension.column] === dimension.total) g.total = row;
-    else g.parts.push(row);
+  let taking: number[] | null = null;
+  if (dimension.when) {
+    taking = [];
+    for (let i = 0; i < rows.length; i++) if (dimension.when(rows[i])) taking.push(i);
+  }
+  const index = (k: number) => (taking ? taking[k] : k);
+  const count = taking ? taking.length : rows.length;
+  const groups = new Map<number | string, AdditiveGroup<number>>();
+  if ('total' in dimension) {
+    const keys = rowKeys(taking ? taking.map((i) => rows[i]) : rows, rest);
+    for (let k = 0; k < count; k++) {
+      const i = index(k);
+      let g = groups.get(keys[k]);
+      if (!g) groups.set(keys[k], (g = { total: null, parts: [] }));
+      if (rows[i][dimension.column] === dimension.total) g.total = i;
+      else g.parts.push(i);
+    }
+  } else {
+    // Parts are few (a report's split of one insats): only they and the rows named by them get a key.
+    const named = new Set<string>();
+    for (let k = 0; k < count; k++) {
+      const row = rows[index(k)];
+      if (hasParent(row, dimension)) named.add(String(row[dimension.parent]));
+    }
+    if (named.size === 0) return [];
+    const key = (row: DataRow, name: string) => `${rest.map((c) => String(row[c] ?? '')).join('\u0000')}\u0000${name}`;
+    for (let k = 0; k < count; k++) {
+      const i = index(k);
+      const row = rows[i];
+      if (!hasParent(row, dimension)) continue;
+      const name = String(row[dimension.parent]);
+      let g = groups.get(key(row, name));
+      if (!g) groups.set(key(row, name), (g = { total: null, parts: [] }));
+      g.parts.push(i);
+    }
+    for (let k = 0; k < count; k++) {
+      const i = index(k);
+      const row = rows[i];
+      const name = String(row[dimension.column] ?? '');
+      if (!named.has(name) || hasParent(row, dimension)) continue;
+      const g = groups.get(key(row, name));
+      if (g) g.total = i;
+    }
   }
   return [...groups.values()].filter((g) => g.parts.length > 0);
+}
+
+/** `additiveGroupIndices` as rows. */
+export function additiveGroups(spec: DatasetSpec, rows: DataRow[], dimension: AdditiveDimension): AdditiveGroup<DataRow>[] {
+  return additiveGroupIndices(spec, rows, dimension).map((g) => ({
+    total: g.total === null ? null : rows[g.total],
+    parts: g.parts.map((i) => rows[i]),
+  }));
 }
 
 /**
@@ -206,17 +258,111 @@ export function checkTotals(spec: DatasetSpec, rows: DataRow[]): DataIssue[] {
         sum += p[value] as number;
         if ((p[value] as number) > t) {
           tooLarge = true;
-          issues.push(issue('error', where(p, value, String(p[value])),
-            `är större än totalen ${t} (${dim.column}=${dim.total}) på ${total._file} rad ${total._line}.`,
-            `is larger than the total ${t} (${dim.column}=${dim.total}) at ${total._file} line ${total._line}.`));
+          issues.push(issue('error', where(p, value, String(p[value])), ...partAboveTotal(dim, total, t)));
         }
       }
-      if (!tooLarge && sum > t) {
-        const lines = lineList(parts);
-        issues.push(issue('error', where(total, value, String(t)),
-          `är mindre än summan ${sum} av delarna efter ${dim.column} (rad ${lines.sv}).`,
-          `is smaller than the sum ${sum} of its parts by ${dim.column} (lines ${lines.en}).`));
-      }
+      if (!tooLarge && sum > t) issues.push(issue('error', where(total, value, String(t)), ...totalBelowParts(dim, total, sum, lineList(parts))));
+    }
+  }
+  return issues;
+}
+
+function totalBelowParts(dim: AdditiveDimension, total: DataRow, sum: number, lines: { sv: string; en: string }): [string, string] {
+  return 'total' in dim
+    ? [`är mindre än summan ${sum} av delarna efter ${dim.column} (rad ${lines.sv}).`,
+      `is smaller than the sum ${sum} of its parts by ${dim.column} (lines ${lines.en}).`]
+    : [`är mindre än summan ${sum} av delarna med ${dim.parent}=${total[dim.column]} (rad ${lines.sv}). En del räknas i det den ingår i, så delarna kan inte vara fler.`,
+      `is smaller than the sum ${sum} of the parts with ${dim.parent}=${total[dim.column]} (lines ${lines.en}). A part is counted in what it is part of, so the parts cannot be more.`];
+}
+
+function partAboveTotal(dim: AdditiveDimension, total: DataRow, t: number): [string, string] {
+  return 'total' in dim
+    ? [`är större än totalen ${t} (${dim.column}=${dim.total}) på ${total._file} rad ${total._line}.`,
+      `is larger than the total ${t} (${dim.column}=${dim.total}) at ${total._file} line ${total._line}.`]
+    : [`är större än ${t} för ${total[dim.column]} på ${total._file} rad ${total._line}, som raden ingår i (${dim.parent}=${total[dim.column]}). En del kan inte vara större än det den ingår i.`,
+      `is larger than ${t} for ${total[dim.column]} at ${total._file} line ${total._line}, which the row is part of (${dim.parent}=${total[dim.column]}). A part cannot be larger than what it is part of.`];
+}
+
+/** The key columns of a decision other than insats, as the messages name them. */
+const DECISION_PLACE = ['period', 'enhetskod', 'lag', 'verksamhet', 'kon', 'status'] as const;
+/** The columns within which an insats name is one insats (with one parent). */
+const DECISION_AREA = ['period', 'enhetskod', 'lag', 'verksamhet'] as const;
+
+/**
+ * A sub-insats (overordnad_insats filled in) counts in its parent insats: the parent must be a row of
+ * its own with the same period, unit, law, area, sex and status, must be an insats that counts directly
+ * in the area's total (one level of sub-insatser), and is the same on every row of the insats in the
+ * same period, unit, law and area. The overall total (insats totalt) has no parent, and nothing has the
+ * total as its parent.
+ */
+export function checkParentInsatser(rows: readonly DataRow[]): DataIssue[] {
+  const issues: DataIssue[] = [];
+  const parentOf = (row: DataRow) => String(row.overordnad_insats ?? '');
+  // The insatser named as parents, and the insatser that name one on some row: only their rows need keys.
+  // (A row refused below for its own sake, the total or an insats as its own parent, is left out.)
+  const named = new Set<string>();
+  const subs = new Set<string>();
+  let any = false;
+  for (const row of rows) {
+    const parent = parentOf(row);
+    if (parent === '') continue;
+    any = true;
+    if (row.insats === 'totalt' || parent === 'totalt' || parent === row.insats) continue;
+    named.add(parent);
+    subs.add(String(row.insats));
+  }
+  if (!any) return issues;
+  const join = (row: DataRow, columns: readonly string[], last: string) => `${columns.map((c) => String(row[c] ?? '')).join('\u0000')}\u0000${last}`;
+  // The rows a part may name: every row whose insats some part names, by its place and insats.
+  const candidates = new Map<string, DataRow>();
+  // The parent of each sub-insats within period, unit, law and area, as its first row says.
+  const firstRow = new Map<string, DataRow>();
+  const partOf = (r: DataRow, insats: string) => (parentOf(r) === ''
+    ? { sv: `insatsen ${insats} inte ingår i någon annan`, en: `the insats ${insats} is part of no other` }
+    : { sv: `insatsen ${insats} ingår i "${parentOf(r)}"`, en: `the insats ${insats} is part of "${parentOf(r)}"` });
+  for (const row of rows) {
+    const insats = String(row.insats);
+    if (named.has(insats)) candidates.set(join(row, DECISION_PLACE, insats), row);
+    if (!subs.has(insats)) continue;
+    const k = join(row, DECISION_AREA, insats);
+    const first = firstRow.get(k);
+    if (!first) firstRow.set(k, row);
+    else if (parentOf(first) !== parentOf(row)) {
+      issues.push(issue('error', where(row, 'overordnad_insats', parentOf(row)),
+        `skiljer sig från ${first._file} rad ${first._line}, där ${partOf(first, insats).sv}, för samma period, enhet, lag och verksamhet. En insats har samma överordnade insats på alla sina rader (varje kön och status).`,
+        `differs from ${first._file} line ${first._line}, where ${partOf(first, insats).en}, for the same period, unit, law and area. An insats has the same parent on all its rows (every sex and status).`));
+    }
+  }
+  for (const row of rows) {
+    const parent = parentOf(row);
+    if (parent === '') continue;
+    const at = where(row, 'overordnad_insats', parent);
+    if (row.insats === 'totalt') {
+      issues.push(issue('error', at,
+        'hör inte till totalen för alla insatser (insats totalt). Lämna overordnad_insats tom på den raden.',
+        'does not belong on the total of all insatser (insats totalt). Leave overordnad_insats empty on that row.'));
+      continue;
+    }
+    if (parent === 'totalt') {
+      issues.push(issue('error', at,
+        'är ingen insats att ingå i. Lämna overordnad_insats tom för en insats som räknas direkt i verksamhetens total.',
+        'is not an insats to be part of. Leave overordnad_insats empty for an insats counted directly in the total of its area.'));
+      continue;
+    }
+    if (parent === row.insats) {
+      issues.push(issue('error', at, 'är samma som insatsen på raden: en insats kan inte ingå i sig själv.', 'is the insats of the row itself: an insats cannot be part of itself.'));
+      continue;
+    }
+    const place = DECISION_PLACE.map((c) => `${c}=${row[c]}`).join(', ');
+    const whole = candidates.get(join(row, DECISION_PLACE, parent));
+    if (!whole) {
+      issues.push(issue('error', at,
+        `finns inte som insats med samma period, enhet, lag, verksamhet, kön och status (${place}). En delinsats räknas i sin överordnade insats, så den insatsen behöver en egen rad; är talet okänt, skriv .. i antal.`,
+        `is not an insats with the same period, unit, law, area, sex and status (${place}). A sub-insats is counted in its parent insats, so that insats needs a row of its own; if its figure is unknown, write .. as antal.`));
+    } else if (parentOf(whole) !== '') {
+      issues.push(issue('error', at,
+        `är själv en delinsats av "${parentOf(whole)}" (${whole._file} rad ${whole._line}). Bara en nivå av delinsatser: ange insatsen som räknas direkt i verksamhetens total.`,
+        `is itself a sub-insats of "${parentOf(whole)}" (${whole._file} line ${whole._line}). Only one level of sub-insatser: name the insats counted directly in the total of its area.`));
     }
   }
   return issues;

@@ -1,7 +1,7 @@
 // The whole path from the files of a data folder to published tables, without any I/O:
 // read → validate each file → check across files → (publish:) suppress.
 import { checkText, describeChar, visible } from './characters.ts';
-import { checkFuturePeriods, checkLawAreas, checkReferences, checkTotals, checkUnitHierarchy, deriveUnits, findDuplicates, type Tables } from './checks.ts';
+import { checkFuturePeriods, checkLawAreas, checkParentInsatser, checkReferences, checkTotals, checkUnitHierarchy, deriveUnits, findDuplicates, type Tables } from './checks.ts';
 import { decodeChunks, detectCsvEncoding, type EncodingProblem } from './csv.ts';
 import { type DataIssue, IssueLog, issue } from './errors.ts';
 import { containsPersonalNumber, maskDigits } from './personnummer.ts';
@@ -78,7 +78,10 @@ export function readDataFiles(input: InputFile[], options: ReadOptions = {}): Re
     const rows = tables[name];
     if (rows) log.addAll(findDuplicates(DATASETS[name], rows));
   }
-  if (tables.ej_verkstallda_beslut) log.addAll(checkLawAreas(tables.ej_verkstallda_beslut));
+  if (tables.ej_verkstallda_beslut) {
+    log.addAll(checkLawAreas(tables.ej_verkstallda_beslut));
+    log.addAll(checkParentInsatser(tables.ej_verkstallda_beslut));
+  }
   if (!tables.enheter) tables.enheter = deriveUnits(tables);
   log.addAll(checkReferences(tables));
   for (const name of FIGURE_DATASETS) {

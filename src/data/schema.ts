@@ -42,19 +42,44 @@ export interface DatasetSpec {
   /** The column holding the figure (a count or a share), if any. Its markers go to `markering`. */
   valueColumn?: 'antal' | 'andel';
   /**
-   * Groups of parts that add up to a published total: for each, the dimension column, the value that
-   * marks the total, and (optionally) which rows take part. Used for the "total smaller than a part"
-   * check and for secondary suppression.
+   * Groups of parts that add up to a published total (never exceed it; equal it where every part is
+   * listed). Two forms, see `TotalDimension` and `ParentDimension`; `additiveGroupIndices` in checks.ts
+   * turns either into groups of rows. Used for the "total smaller than its parts" check, secondary
+   * suppression and the disclosure audit's relations.
    */
   additive?: readonly AdditiveDimension[];
 }
 
-export interface AdditiveDimension {
+export type AdditiveDimension = TotalDimension | ParentDimension;
+
+/**
+ * Parts add up to the row whose `column` holds `total` (kon = totalt), among the rows that agree on every
+ * other key column.
+ */
+export interface TotalDimension {
   column: string;
   total: string;
-  /** Only rows matching this take part (e.g. verksamhet adds up only for SoL). */
+  /** Only rows matching this take part, the total included (e.g. verksamhet adds up only for SoL). */
   when?: (row: Record<string, unknown>) => boolean;
 }
+
+/**
+ * Parts name their total: the rows whose `parent` column holds P are the parts of the row whose `column`
+ * holds P (and whose own `parent` is empty), among the rows that agree on every other key column.
+ * ej_verkstallda_beslut: the rows with overordnad_insats = Bostad add up to the row with insats = Bostad
+ * of the same period, unit, law, area, sex and status. One level: a parent has no parent itself.
+ */
+export interface ParentDimension {
+  column: string;
+  parent: string;
+  when?: (row: Record<string, unknown>) => boolean;
+}
+
+/** A row is a part named by `parent` (a sub-insats): anything but an empty or missing cell. */
+export const hasParent = (row: Record<string, unknown>, dimension: ParentDimension): boolean => {
+  const p = row[dimension.parent];
+  return typeof p === 'string' && p !== '';
+};
 
 export const PLACEMENT_FORMS = [
   'jourhem', 'familjehem', 'natverkshem', 'hvb', 'sis', 'stodboende', 'skyddat_boende', 'ovrigt', 'totalt',
@@ -210,6 +235,10 @@ export const DATASETS: Record<DatasetName, DatasetSpec> = {
         description: 'Insatsen som rapporten benämner den, eller totalt för alla insatser inom lag och verksamhet.',
       },
       {
+        name: 'overordnad_insats', kind: 'text', optional: true, fallback: '', sqlType: 'VARCHAR',
+        description: 'För en delinsats: insatsen den ingår i (t.ex. Bostad för Bostad/Fyren). Delinsatsen räknas i den överordnade insatsen och inte en gång till i verksamhetens total. Tom för en insats som räknas direkt i totalen.',
+      },
+      {
         name: 'kon', kind: 'enum', values: ADULT_SEXES, optional: true, fallback: 'totalt', sqlType: 'VARCHAR',
         aliases: { ...lower(ADULT_SEXES), t: 'totalt', k: 'kvinnor', m: 'män', man: 'män', alla: 'totalt', total: 'totalt' },
         description: 'Kön: totalt, kvinnor eller män.',
@@ -226,7 +255,11 @@ export const DATASETS: Record<DatasetName, DatasetSpec> = {
     additive: [
       { column: 'kon', total: 'totalt' },
       { column: 'status', total: 'totalt' },
-      { column: 'insats', total: 'totalt' },
+      // The insatser of a law and area add up to its total: only the top-level ones, since a sub-insats
+      // is already counted in its parent (below).
+      { column: 'insats', total: 'totalt', when: (row) => !row.overordnad_insats },
+      // The sub-insatser of a parent add up to the parent (Bostad/Fyren, Bostad/Krongyllen … to Bostad).
+      { column: 'insats', parent: 'overordnad_insats' },
       { column: 'verksamhet', total: 'totalt', when: (row) => row.lag === 'SoL' && row.insats === 'totalt' },
     ],
   },

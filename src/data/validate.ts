@@ -275,7 +275,7 @@ function readCell(c: ColumnSpec, raw: string): CellResult {
     }
     case 'text':
       if (s === '') return { error: { sv: `är tom, men ${c.name} måste anges.`, en: `is empty, but ${c.name} is required.` } };
-      return { value: c.name === 'insats' && s.toLowerCase() === 'totalt' ? 'totalt' : s.replace(/\s+/g, ' ') };
+      return { value: (c.name === 'insats' || c.name === 'overordnad_insats') && s.toLowerCase() === 'totalt' ? 'totalt' : s.replace(/\s+/g, ' ') };
     case 'enum': {
       const v = c.aliases?.[s.toLowerCase().replace(/\s+/g, ' ')] ?? (c.values?.includes(s) ? s : undefined);
       if (v !== undefined) return { value: v };

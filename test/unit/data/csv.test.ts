@@ -71,7 +71,7 @@ describe('encodings', () => {
     expect(issues).toEqual([]);
     expect(values(rows[0])).toEqual({
       period: '2025-Q3', enhetskod: '2580', enhetsnamn: 'Luleå', lag: 'SoL', verksamhet: 'ÄO', insats: 'Särskilt boende',
-      kon: 'män', status: 'totalt', antal: 7, markering: null, kalla: '',
+      overordnad_insats: '', kon: 'män', status: 'totalt', antal: 7, markering: null, kalla: '',
     });
   });
 });

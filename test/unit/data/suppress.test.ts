@@ -17,14 +17,19 @@ function loneHiddenCells(tables: Tables): string[] {
   for (const [name, rows] of Object.entries(tables) as [DatasetName, DataRow[]][]) {
     const spec = DATASETS[name];
     for (const dim of spec.additive ?? []) {
+      // A total value (kon = totalt), or parts naming their total (overordnad_insats = Bostad: the parts
+      // and the row with insats = Bostad are one group).
+      const parentOf = (row: DataRow) => ('parent' in dim ? String(row[dim.parent] ?? '') : '');
+      const family = (row: DataRow) => ('parent' in dim ? parentOf(row) || String(row[dim.column]) : '');
+      const isTotal = (row: DataRow) => ('total' in dim ? row[dim.column] === dim.total : parentOf(row) === '');
       const groups = new Map<string, DataRow[]>();
       for (const row of rows) {
         if (dim.when && !dim.when(row)) continue;
-        const key = JSON.stringify(spec.key.filter((c) => c !== dim.column).map((c) => row[c]));
+        const key = JSON.stringify([...spec.key.filter((c) => c !== dim.column).map((c) => row[c]), family(row)]);
         groups.set(key, [...(groups.get(key) ?? []), row]);
       }
       for (const [key, cells] of groups) {
-        const hasTotal = cells.some((r) => r[dim.column] === dim.total);
+        const hasTotal = cells.some(isTotal);
         if (!hasTotal || cells.length < 2) continue;
         const hidden = cells.filter((r) => r.markering === 'sekretess');
         if (hidden.length === 1) found.push(`${name} by ${dim.column} ${key}: only ${dim.column}=${hidden[0][dim.column]} hidden`);
