@@ -134,12 +134,139 @@ describe('bundled data: Luleå, ej verkställda gynnande beslut 2025 (002)', () 
   });
 });
 
+describe('bundled data: Luleå, the two tables of the Q4 2025 reports (002)', () => {
+  const QUARTERS = ['2025-Q2', '2025-Q3', '2025-Q4'];
+  /** A cell as the source prints it: the number, "-" (inget att redovisa) or ".." (not in the source). */
+  const printed = (r: Row) => (r.markering === 'inget_att_redovisa' ? '-' : r.markering === 'saknas' ? '..' : r.antal);
+  const row3 = (lag: 'SoL' | 'LSS', verksamhet: string, insats: string) =>
+    QUARTERS.map((period) => printed(decision({ period, lag, verksamhet, insats })));
+
+  // "Jämförelse med de två föregående kvartalsrapporterna …", columns 2025-06-30, 2025-09-30, 2025-12-31
+  // (source 002, lines 1940–1975). Where the table by insats and sex (lines 1819–1847) says "-" and the
+  // comparison 0 for 2025-12-31, the table by insats and sex is followed (data/README.md): those cells are "-".
+  const sol: Array<[string, string, Array<number | string>]> = [
+    ['ÄO', 'Särskilt boende', [48, 69, 66]],
+    ['ÄO', 'Korttidsboende', [0, 0, '-']], // comparison "0 0 0", table by sex "- - -"
+    ['ÄO', 'Dagverksamhet/sysselsättning', [6, 10, 8]],
+    ['ÄO', 'Kontaktperson', [8, 5, 6]],
+    ['ÄO', 'totalt', [62, 84, 80]],
+    ['OF', 'Särskilt boende', [1, 2, 1]],
+    ['OF', 'Kontaktperson', [3, 4, 5]],
+    ['OF', 'Boendestöd', [0, 0, '-']], // comparison "0 0 0", table by sex "Boendestöd - - -"
+    ['OF', 'Dagverksamhet/sysselsättning', [0, 0, 1]],
+    ['OF', 'Övrigt', [0, 0, '-']], // comparison "Övrigt 0 0 0", table by sex "Övrigt, OF - - -"
+    ['OF', 'totalt', [4, 6, 7]],
+    // "Bostad IFO /Fyren 1 1 2", "Bostad IFO/Krongyllen 2 1 1", "Bostad IFO/ Övergångslägenhet 9 11 9";
+    // Bostad as a whole only in the table by sex, for 2025-12-31: "Bostad IFO 4 8 12".
+    ['IFO', 'Bostad/Fyren', [1, 1, 2]],
+    ['IFO', 'Bostad/Krongyllen', [2, 1, 1]],
+    ['IFO', 'Bostad/Övergångslägenhet', [9, 11, 9]],
+    ['IFO', 'Bostad', ['..', '..', 12]],
+    ['IFO', 'Kontaktperson', [3, 2, 6]],
+    ['IFO', 'Kontaktfamilj', [2, 4, 5]],
+    ['IFO', 'Familjehem', [0, 0, 0]],
+    ['IFO', 'Öppenvården', [0, 0, 1]],
+    ['IFO', 'Externt skyddat boende', [0, 0, 0]],
+    ['IFO', 'Behandlingshem', [0, 0, '-']], // comparison "0 0 0", table by sex "Behandlingshem, IFO - - -"
+    ['IFO', 'totalt', [17, 19, 24]],
+    ['totalt', 'totalt', [83, 109, 111]],
+  ];
+  it.each(sol)('SoL %s %s: the comparison of three quarters', (verksamhet, insats, expected) => {
+    expect(row3('SoL', verksamhet, insats)).toEqual(expected);
+  });
+
+  // "Typ av insats enligt 9 § p. 1–10 LSS 2025-06-30 2025-09-30 2025-12-31" (source 002, lines 1727–1765).
+  const lss: Array<[string, Array<number | string>]> = [
+    ['9.1 Rådgivning eller annat personligt stöd', ['-', '-', '-']],
+    ['9.2 Biträde av personlig assistans', [1, 1, 1]],
+    ['9.3 Ledsagarservice', ['-', '-', '-']],
+    ['9.4 Biträde av kontaktperson', [18, 18, 13]],
+    ['9.5 Avlösarservice i hemmet', ['-', '-', '-']],
+    ['9.6 Korttidsvistelse utanför det egna hemmet', ['-', '-', '-']],
+    ['9.7 Korttidstillsyn för skolungdom över 12 år', ['-', '-', '-']],
+    ['9.8 Boende i familjehem eller bostad med särskild service för barn eller ungdomar', ['-', '-', '-']],
+    ['9.9 Bostad med särskild service för vuxna eller annan särskild anpassad bostad för vuxna', [27, 24, 18]],
+    ['9.10 Daglig verksamhet', [5, 5, 4]],
+    ['totalt', [51, 48, 36]],
+  ];
+  it.each(lss)('LSS %s: the comparison of three quarters', (insats, expected) => {
+    expect(row3('LSS', '', insats)).toEqual(expected);
+  });
+
+  it('Bostad\'s parts add up to Bostad in Q4: Fyren 2 + Krongyllen 1 + Övergångslägenhet 9 = 12', () => {
+    const parts = (tables.ej_verkstallda_beslut ?? []).filter((r) => r.enhetskod === LULEA && r.period === '2025-Q4' && r.overordnad_insats === 'Bostad');
+    expect(parts.map((r) => [r.insats, r.kon, r.status, r.antal])).toEqual([
+      ['Bostad/Fyren', 'totalt', 'totalt', 2], ['Bostad/Krongyllen', 'totalt', 'totalt', 1], ['Bostad/Övergångslägenhet', 'totalt', 'totalt', 9],
+    ]);
+    expect(count(decision({ period: '2025-Q4', lag: 'SoL', verksamhet: 'IFO', insats: 'Bostad' }))).toBe(12);
+    expect(2 + 1 + 9).toBe(12);
+    // Every quarter's parts name Bostad as their parent, and Bostad has none.
+    for (const period of QUARTERS) {
+      for (const insats of ['Bostad/Fyren', 'Bostad/Krongyllen', 'Bostad/Övergångslägenhet']) {
+        expect(decision({ period, lag: 'SoL', verksamhet: 'IFO', insats }).overordnad_insats, `${period} ${insats}`).toBe('Bostad');
+      }
+      expect(decision({ period, lag: 'SoL', verksamhet: 'IFO', insats: 'Bostad' }).overordnad_insats).toBe('');
+    }
+  });
+
+  it('counts a sub-insats once: IFO 24 is Bostad 12 + Kontaktperson 6 + Kontaktfamilj 5 + Öppenvården 1, without the parts', () => {
+    const ifo = (tables.ej_verkstallda_beslut ?? []).filter((r) => r.enhetskod === LULEA && r.period === '2025-Q4' && r.lag === 'SoL'
+      && r.verksamhet === 'IFO' && r.kon === 'totalt' && r.status === 'totalt' && r.insats !== 'totalt');
+    const topLevel = ifo.filter((r) => r.overordnad_insats === '');
+    expect(Object.fromEntries(topLevel.filter((r) => typeof r.antal === 'number' && (r.antal as number) > 0).map((r) => [r.insats, r.antal])))
+      .toEqual({ Bostad: 12, Kontaktperson: 6, Kontaktfamilj: 5, Öppenvården: 1 });
+    const sum = (rows: Row[]) => rows.reduce((a, r) => a + (typeof r.antal === 'number' ? r.antal : 0), 0);
+    expect(sum(topLevel)).toBe(24);
+    expect(sum(ifo)).toBe(24 + 2 + 1 + 9); // every row, parts as well: Bostad's 12 twice
+    expect(count(decision({ period: '2025-Q4', lag: 'SoL', verksamhet: 'IFO' }))).toBe(24);
+  });
+
+  // "… har N ej verkställda gynnande beslut inom perioden. Av dessa är vid rapporteringstillfället: • …"
+  // (source 002, SoL lines 1854–1935, LSS lines 1690–1721), as status → count; N is the insats' total.
+  const lists: Array<['SoL' | 'LSS', string, string, number, Record<string, number>]> = [
+    ['SoL', 'ÄO', 'Särskilt boende', 66, { verkstallt: 21, tackat_nej: 10, saknar_plats: 30, tackat_ja_ej_verkstallt: 1, avslutat_pa_begaran: 4 }],
+    ['SoL', 'ÄO', 'Dagverksamhet/sysselsättning', 8, { halsotillstand: 1, ej_medverkan: 3, avslutat_pa_begaran: 1, avliden: 1, onskemal: 2 }],
+    ['SoL', 'ÄO', 'Kontaktperson', 6, { personalskal: 6 }],
+    ['SoL', 'OF', 'Särskilt boende', 1, { saknar_plats: 1 }],
+    ['SoL', 'OF', 'Kontaktperson', 5, { personalskal: 4, halsotillstand: 1 }],
+    ['SoL', 'OF', 'Dagverksamhet/sysselsättning', 1, { ej_medverkan: 1 }],
+    ['SoL', 'IFO', 'Bostad', 12, { saknar_plats: 5, verkstallt: 5, tackat_nej: 2 }],
+    ['SoL', 'IFO', 'Kontaktperson', 6, { personalskal: 3, avslutat_pa_begaran: 2, ej_medverkan: 1 }],
+    ['SoL', 'IFO', 'Kontaktfamilj', 5, { saknar_plats: 3, verkstallt: 1, avslutat_pa_begaran: 1 }],
+    ['SoL', 'IFO', 'Öppenvården', 1, { verksamhetsskal: 1 }],
+    ['LSS', '', '9.2 Biträde av personlig assistans', 1, { verkstallt: 1 }],
+    ['LSS', '', '9.4 Biträde av kontaktperson', 13, { personalskal: 8, rekrytering: 3, ej_medverkan: 2 }],
+    ['LSS', '', '9.9 Bostad med särskild service för vuxna eller annan särskild anpassad bostad för vuxna', 18, { verkstallt: 6, tackat_nej: 4, saknar_plats: 7, tackat_ja_ej_verkstallt: 1 }],
+    ['LSS', '', '9.10 Daglig verksamhet', 4, { ej_medverkan: 2, onskemal: 2 }],
+  ];
+  it.each(lists)('%s %s %s: the list at the reporting date', (lag, verksamhet, insats, n, statuses) => {
+    const rows = (tables.ej_verkstallda_beslut ?? []).filter((r) => r.enhetskod === LULEA && r.period === '2025-Q4' && r.lag === lag
+      && r.verksamhet === verksamhet && r.insats === insats && r.kon === 'totalt' && r.status !== 'totalt');
+    expect(Object.fromEntries(rows.map((r) => [r.status, r.antal]))).toEqual(statuses);
+    expect(count(decision({ period: '2025-Q4', lag, verksamhet, insats }))).toBe(n);
+  });
+
+  it('has no status list for an insats the report lists none for', () => {
+    const listed = new Set(lists.map(([lag, verksamhet, insats]) => `${lag}|${verksamhet}|${insats}`));
+    const others = (tables.ej_verkstallda_beslut ?? []).filter((r) => r.enhetskod === LULEA && r.status !== 'totalt' && !listed.has(`${r.lag}|${r.verksamhet}|${r.insats}`));
+    expect(others).toEqual([]);
+  });
+});
+
 describe('bundled data: Solna, zero report Q3 2022 (003)', () => {
   it('has the SoL report with no unexecuted decisions', () => {
     // "Socialnämnden har inga ej verkställda beslut att rapportera till IVO"
     const r = decision({ period: '2022-Q3', lag: 'SoL', enhetskod: SOLNA });
     expect(r.antal).toBe(0);
     expect(r.markering).toBeNull();
+  });
+
+  it('has nothing else for the quarter: one SoL total of 0, no insats, no LSS', () => {
+    // "… och inte heller några tidigare ej verkställda beslut att återrapportera." The report is under SoL only.
+    const rows = (tables.ej_verkstallda_beslut ?? []).filter((r) => r.enhetskod === SOLNA);
+    expect(rows.map((r) => [r.period, r.lag, r.verksamhet, r.insats, r.kon, r.status, r.antal])).toEqual([
+      ['2022-Q3', 'SoL', 'totalt', 'totalt', 'totalt', 'totalt', 0],
+    ]);
   });
 });
 
