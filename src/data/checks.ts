@@ -368,6 +368,19 @@ export function checkParentInsatser(rows: readonly DataRow[]): DataIssue[] {
   return issues;
 }
 
+/** A qualifier ("drygt") belongs to a figure: a share given as a marker has none. */
+export function checkShareQualifiers(rows: readonly DataRow[]): DataIssue[] {
+  const issues: DataIssue[] = [];
+  for (const row of rows) {
+    const q = String(row.kvalificering ?? '');
+    if (q === '' || typeof row.andel === 'number') continue;
+    issues.push(issue('error', where(row, 'kvalificering', q),
+      `hör till ett tal, men andelen saknas (${row.markering}). Lämna kvalificering tom när andel är en markering.`,
+      `belongs to a figure, but the share is missing (${row.markering}). Leave kvalificering empty when andel is a marker.`));
+  }
+  return issues;
+}
+
 /** A unit cannot be part of itself: `overordnad` must not lead back to where it started. One error per loop. */
 export function checkUnitCycles(units: readonly DataRow[]): DataIssue[] {
   const parent = new Map(units.map((u) => [String(u.enhetskod), String(u.overordnad ?? '')]));

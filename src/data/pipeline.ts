@@ -1,7 +1,7 @@
 // The whole path from the files of a data folder to published tables, without any I/O:
 // read → validate each file → check across files → (publish:) suppress.
 import { checkText, describeChar, visible } from './characters.ts';
-import { checkFuturePeriods, checkLawAreas, checkParentInsatser, checkReferences, checkTotals, checkUnitHierarchy, deriveUnits, findDuplicates, type Tables } from './checks.ts';
+import { checkFuturePeriods, checkLawAreas, checkParentInsatser, checkReferences, checkShareQualifiers, checkTotals, checkUnitHierarchy, deriveUnits, findDuplicates, type Tables } from './checks.ts';
 import { decodeChunks, detectCsvEncoding, type EncodingProblem } from './csv.ts';
 import { type DataIssue, IssueLog, issue } from './errors.ts';
 import { containsPersonalNumber, maskDigits } from './personnummer.ts';
@@ -82,6 +82,7 @@ export function readDataFiles(input: InputFile[], options: ReadOptions = {}): Re
     log.addAll(checkLawAreas(tables.ej_verkstallda_beslut));
     log.addAll(checkParentInsatser(tables.ej_verkstallda_beslut));
   }
+  if (tables.natverkshemsandel) log.addAll(checkShareQualifiers(tables.natverkshemsandel));
   if (!tables.enheter) tables.enheter = deriveUnits(tables);
   log.addAll(checkReferences(tables));
   for (const name of FIGURE_DATASETS) {

@@ -151,6 +151,15 @@ export const UNIT_LEVEL_LABELS: Record<(typeof UNIT_LEVELS)[number], string> = {
 };
 export const SHARE_TYPES = ['utfall', 'mal'] as const;
 export const SHARE_TYPE_LABELS: Record<(typeof SHARE_TYPES)[number], string> = { utfall: 'Utfall', mal: 'Mål' };
+/**
+ * The word a source puts before a share ("drygt 15 procent"): kept so that the share is shown as the
+ * source gives it. Empty: the figure as it stands.
+ */
+export const SHARE_QUALIFIERS = ['', 'drygt', 'knappt', 'cirka', 'over', 'under'] as const;
+/** As the words are written before the figure ("drygt 15 %", "över 15 %"). */
+export const SHARE_QUALIFIER_LABELS: Record<(typeof SHARE_QUALIFIERS)[number], string> = {
+  '': '', drygt: 'drygt', knappt: 'knappt', cirka: 'cirka', over: 'över', under: 'under',
+};
 
 const lower = <T extends string>(values: readonly T[]): Record<string, T> =>
   Object.fromEntries(values.map((v) => [v.toLowerCase(), v]));
@@ -272,6 +281,14 @@ export const DATASETS: Record<DatasetName, DatasetSpec> = {
       {
         name: 'andel', kind: 'share', sqlType: 'DOUBLE',
         description: 'Andel i procent (0–100). NULL när uppgiften saknas: se markering.',
+      },
+      {
+        name: 'kvalificering', kind: 'enum', values: SHARE_QUALIFIERS, optional: true, fallback: '', sqlType: 'VARCHAR',
+        aliases: {
+          ...lower(SHARE_QUALIFIERS.filter((q) => q !== '')), ca: 'cirka', 'ca.': 'cirka', omkring: 'cirka', ungefär: 'cirka',
+          'över': 'over', 'mer än': 'over', 'mindre än': 'under', nästan: 'knappt',
+        },
+        description: 'Ordet som källan sätter före andelen: drygt, knappt, cirka, over (över) eller under ("drygt 15 procent" blir andel 15, kvalificering drygt). Tom när källan anger talet utan förbehåll.',
       },
       {
         name: 'typ', kind: 'enum', values: SHARE_TYPES, optional: true, fallback: 'utfall', aliases: { ...lower(SHARE_TYPES), mål: 'mal' },

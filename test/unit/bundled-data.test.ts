@@ -1,11 +1,16 @@
 // The bundled real figures (data/) reproduce the source documents' own numbers.
 // Every expected value below is typed from the documents in ../shared/sources/ (never computed from
-// the CSV files): 002 = Luleå kommun's Q4 2025 reports on unexecuted decisions (SoL and LSS) with their
-// three-quarter comparison tables, 003 = Solna stad's zero report for Q3 2022, 004 = Stockholms stad's
-// "Stöd till placerade barn och unga" (2021-11-12) with the 2020 table by stadsdel.
+// the CSV files): 001 = Göteborgsregionen's slides with network-home shares, 002 = Luleå kommun's Q4 2025
+// reports on unexecuted decisions (SoL and LSS) with their three-quarter comparison tables (and Ds 2026:5),
+// 003 = Solna stad's zero report for Q3 2022, 004 = Stockholms stad's "Stöd till placerade barn och unga"
+// (2021-11-12) with the 2020 table by stadsdel.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readDataDir } from '../../scripts/lib/read-data-dir.ts';
+import { NodeRunner } from '../../src/queries/node-runner.ts';
+import { publishFixture } from './helpers/publish-fixture.ts';
 
 type Row = Record<string, unknown>;
 
@@ -315,14 +320,57 @@ describe('bundled data: Stockholm, placed children 2020 (004)', () => {
 });
 
 describe('bundled data: reported network-home shares (001, 002)', () => {
-  it('has the national share of about 15 % for 2022 and the missing units as markers', () => {
-    // 002 (Ds 2026:5): "De flesta placeringar (70 %) sker i familjehem varav en tredjedel i jourhem och drygt 15 procent i nätverkshem"
-    expect(one('natverkshemsandel', { period: '2022', enhetskod: '00' }).andel).toBe(15);
-    // 001: "Uppgift saknas för Härryda och Partille på grund av sekretess samt för Öckerö på grund av bortfall."
-    expect(one('natverkshemsandel', { enhetskod: '1401' }).markering).toBe('sekretess');
-    expect(one('natverkshemsandel', { enhetskod: '1402' }).markering).toBe('sekretess');
-    const ockero = one('natverkshemsandel', { enhetskod: '1407' });
+  it('has the national share "drygt 15 procent" for 2022: 15, with its qualifier', () => {
+    // 002 (Ds 2026:5) line 4023: "… och drygt 15 procent i nätverkshem", footnote 21 (line 4054):
+    // "Socialstyrelsen (2023). Statistik om socialtjänstinsatser till barn och unga 2022"
+    const riket = one('natverkshemsandel', { period: '2022', enhetskod: '00' });
+    expect(riket.andel).toBe(15);
+    expect(riket.kvalificering).toBe('drygt');
+  });
+
+  it('has the missing Göteborgsregionen units as markers, for 2022', () => {
+    // 001 lines 93–95: "Uppgift saknas för Härryda och Partille på grund av sekretess samt för Öckerö på grund
+    // av bortfall." The figures are of children placed "någon gång under året" (line 81), received
+    // 2023-09-25 (line 103) and cited "(Socialstyrelsen, 2023)" (lines 77–78), the publication year of the
+    // statistics for 2022 (002, footnote 21): the year they describe is 2022.
+    expect(one('natverkshemsandel', { enhetskod: '1401', period: '2022' }).markering).toBe('sekretess');
+    expect(one('natverkshemsandel', { enhetskod: '1402', period: '2022' }).markering).toBe('sekretess');
+    const ockero = one('natverkshemsandel', { enhetskod: '1407', period: '2022' });
     expect(ockero.andel).toBeNull();
     expect(ockero.markering).toBe('saknas');
+    for (const code of ['1401', '1402', '1407']) {
+      expect((tables.natverkshemsandel ?? []).filter((r) => r.enhetskod === code).map((r) => [r.period, r.kvalificering])).toEqual([['2022', '']]);
+    }
+  });
+});
+
+describe('bundled data: the new columns are published (the build\'s tables, after suppression)', () => {
+  let runner: NodeRunner;
+  beforeAll(async () => {
+    const real = (name: string) => readFileSync(path.join(DATA_DIR, name), 'utf8');
+    const { dir } = await publishFixture(Object.fromEntries(
+      ['ej_verkstallda_beslut.csv', 'natverkshemsandel.csv', 'enheter.csv', 'kallor.csv'].map((f) => [f, real(f)])));
+    runner = await NodeRunner.open(dir);
+  });
+  afterAll(() => runner?.close());
+
+  it('ej_verkstallda_beslut has overordnad_insats: Bostad\'s parts, the small ones hidden', async () => {
+    const rows = await runner.run(`SELECT period, insats, overordnad_insats, antal, markering FROM ej_verkstallda_beslut
+      WHERE enhetskod = '2580' AND overordnad_insats <> '' ORDER BY insats, period`);
+    // 1 1 2, 2 1 1 are below the threshold; Övergångslägenhet 9 11 9 is shown.
+    const hidden = { antal: null, markering: 'sekretess' };
+    expect(rows).toEqual([
+      ...['2025-Q2', '2025-Q3', '2025-Q4'].map((period) => ({ period, insats: 'Bostad/Fyren', overordnad_insats: 'Bostad', ...hidden })),
+      ...['2025-Q2', '2025-Q3', '2025-Q4'].map((period) => ({ period, insats: 'Bostad/Krongyllen', overordnad_insats: 'Bostad', ...hidden })),
+      { period: '2025-Q2', insats: 'Bostad/Övergångslägenhet', overordnad_insats: 'Bostad', antal: 9, markering: null },
+      { period: '2025-Q3', insats: 'Bostad/Övergångslägenhet', overordnad_insats: 'Bostad', antal: 11, markering: null },
+      { period: '2025-Q4', insats: 'Bostad/Övergångslägenhet', overordnad_insats: 'Bostad', antal: 9, markering: null },
+    ]);
+  });
+
+  it('natverkshemsandel has kvalificering', async () => {
+    expect(await runner.run(`SELECT period, enhetskod, andel, markering, kvalificering FROM natverkshemsandel WHERE enhetskod = '00'`)).toEqual([
+      { period: '2022', enhetskod: '00', andel: 15, markering: null, kvalificering: 'drygt' },
+    ]);
   });
 });
