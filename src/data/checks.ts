@@ -171,8 +171,8 @@ export interface AdditiveGroup<T> {
  * every other key column form a group, and its total is the row whose column holds the total value. For
  * a `ParentDimension`, the rows naming parent P (overordnad_insats = Bostad) are the parts, and the
  * total is the row of the same other key columns whose column holds P (insats = Bostad) and which has no
- * parent itself. The one definition of the groups: the checks, suppression and the disclosure audit
- * read the relations from here.
+ * parent itself. The one definition of the groups: the total check and suppression read them from
+ * here, and so should any other reader of the relations (the disclosure audit).
  */
 export function additiveGroupIndices(spec: DatasetSpec, rows: readonly DataRow[], dimension: AdditiveDimension): AdditiveGroup<number>[] {
   const rest = spec.key.filter((c) => c !== dimension.column);

@@ -339,12 +339,12 @@ describe('the dashboard pages with JavaScript', () => {
     await page.getByRole('button', { name: 'Visa' }).click();
     await waitForBrowserRender(page);
     const expected = await db.run<{ enhetsnamn: string; markering: string }>(
-      `SELECT enhetsnamn, markering FROM natverkshemsandel WHERE period = '2023' AND typ = 'utfall' AND andel IS NULL ORDER BY enhetsnamn`,
+      `SELECT enhetsnamn, markering FROM natverkshemsandel WHERE period = '2022' AND typ = 'utfall' AND andel IS NULL ORDER BY enhetsnamn`,
     );
     const listed = await page.$$eval('[data-region="missing"] li', (lis) => lis.map((li) => [li.textContent, li.getAttribute('data-markering')]));
     const words: Record<string, string> = { sekretess: 'skyddad av sekretess', saknas: 'uppgift saknas' };
     expect(listed).toEqual(expected.map((r) => [`${r.enhetsnamn}: ${words[r.markering]}`, r.markering]));
-    expect(await page.locator('figure[data-chart="natverkshem-jamforelse"] h2').innerText()).toBe('Jämförelse mellan enheter 2023');
+    expect(await page.locator('figure[data-chart="natverkshem-jamforelse"] h2').innerText()).toBe('Jämförelse mellan enheter 2022');
     const comparison = await page.$$eval('figure[data-chart="natverkshem-jamforelse"] td', (tds) => tds.map((td) => td.textContent));
     expect(comparison.filter((t) => /\d/.test(t ?? ''))).toEqual([]);
     await page.close();
