@@ -8,7 +8,9 @@ import { capitalize, listText } from '../../charts/labels.ts';
 import { MEASURE_LABELS, MEASURES } from '../../data/schema.ts';
 import { dashboard as words } from '../../i18n/dashboard.ts';
 import { formatNumber, formatPercent, periodLabel, periodRangeLabel } from '../../i18n/format.ts';
-import { isQuarter, runCatalog, runQuery, unitNamesQuery } from '../../queries/dashboard-common.ts';
+import { runQuery, unitNamesQuery } from '../../queries/dashboard-common.ts';
+import { isQuarter } from '../../data/period.ts';
+import { runCatalog } from '../../queries/unit-catalogs.ts';
 import { unitsQuery as catalogQuery } from '../../queries/unit-catalogs.ts';
 import {
   NATION,

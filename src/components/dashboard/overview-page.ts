@@ -9,8 +9,10 @@ import { summarizeTrend } from '../../charts/summary.ts';
 import { dashboard as words } from '../../i18n/dashboard.ts';
 import { formatDate, formatNumber, formatValue, periodLabel, periodRangeLabel, type ValueFormat } from '../../i18n/format.ts';
 import { href } from '../nav.ts';
-import { isQuarter, runCatalog, runQuery, type UnitCatalogRow } from '../../queries/dashboard-common.ts';
-import { decisionSourcesQuery } from '../../queries/decisions-overview.ts';
+import { runQuery } from '../../queries/dashboard-common.ts';
+import { isQuarter } from '../../data/period.ts';
+import { runCatalog, type UnitCatalogRow } from '../../queries/unit-catalogs.ts';
+import { decisionSourcesQuery } from '../../queries/decisions.ts';
 import { unitsQuery } from '../../queries/unit-catalogs.ts';
 import { totalsQuery, type TotalRow } from '../../queries/decisions.ts';
 import {

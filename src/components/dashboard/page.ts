@@ -17,15 +17,10 @@ import { UNIT_LEVEL_LABELS, UNIT_LEVELS, type DatasetName } from '../../data/sch
 import { MARKER_LABELS } from '../../data/markers.ts';
 import { dashboard as words } from '../../i18n/dashboard.ts';
 import { formatDate, periodLabel, periodRangeLabel } from '../../i18n/format.ts';
-import {
-  eventsQuery,
-  isQuarter,
-  runQuery,
-  sourcesQuery,
-  type EventRow,
-  type SourceInfo,
-  type UnitCatalogRow,
-} from '../../queries/dashboard-common.ts';
+import { isQuarter } from '../../data/period.ts';
+import { eventsQuery, runQuery, type EventRow } from '../../queries/dashboard-common.ts';
+import { sourcesQuery, type SourceRow as SourceInfo } from '../../queries/sources.ts';
+import type { UnitCatalogRow } from '../../queries/unit-catalogs.ts';
 import type { Runner } from '../../queries/runner.ts';
 import type { FigureModel } from './figure.ts';
 import { esc } from './html.ts';

@@ -16,7 +16,9 @@ import {
 } from '../../data/schema.ts';
 import { dashboard as words } from '../../i18n/dashboard.ts';
 import { formatNumber, periodLabel, periodRangeLabel } from '../../i18n/format.ts';
-import { isQuarter, runCatalog, runQuery } from '../../queries/dashboard-common.ts';
+import { runQuery } from '../../queries/dashboard-common.ts';
+import { isQuarter } from '../../data/period.ts';
+import { runCatalog } from '../../queries/unit-catalogs.ts';
 import { unitsQuery } from '../../queries/unit-catalogs.ts';
 import {
   placementBreakdownQuery,

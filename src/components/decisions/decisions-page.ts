@@ -9,7 +9,9 @@ import { ADULT_SEX_LABELS, ADULT_SEXES, DECISION_STATUS_LABELS } from '../../dat
 import { dashboard as words } from '../../i18n/dashboard.ts';
 import { decisionsWords as w } from '../../i18n/decisions.ts';
 import { formatNumber, periodLabel, periodRangeLabel } from '../../i18n/format.ts';
-import { isQuarter, runCatalog, runQuery } from '../../queries/dashboard-common.ts';
+import { runQuery } from '../../queries/dashboard-common.ts';
+import { isQuarter } from '../../data/period.ts';
+import { runCatalog } from '../../queries/unit-catalogs.ts';
 import { unitsQuery } from '../../queries/unit-catalogs.ts';
 import {
   decisionSlicesQuery,

@@ -9,7 +9,7 @@ import {
   placementSlicesQuery,
   placementTotalQuery,
 } from '../../../src/queries/placements.ts';
-import { unitCatalogQuery } from '../../../src/queries/dashboard-common.ts';
+import { unitCatalogQuery } from '../../../src/queries/unit-catalogs.ts';
 import { unitsQuery } from '../../../src/queries/unit-catalogs.ts';
 import { placementsPage, periodsWithSuppressedParts, pickMeasure } from '../../../src/components/dashboard/placements-page.ts';
 import type { PageEnv } from '../../../src/components/dashboard/page.ts';
