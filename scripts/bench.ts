@@ -369,9 +369,9 @@ function runBuild(data: string, out: string): Promise<{ code: number | null; out
   });
 }
 
-/** The start page and every page of the menu (src/components/nav.ts), in the menu's order. */
+/** The start page and every page of the menu (src/views/nav.ts), in the menu's order. */
 async function navPages(): Promise<{ path: string; label: string }[]> {
-  const { NAV } = (await import('../src/components/nav.ts')) as { NAV: readonly { path: string; label: string }[] };
+  const { NAV } = (await import('../src/views/nav.ts')) as { NAV: readonly { path: string; label: string }[] };
   const pages = NAV.map((n) => ({ path: n.path, label: n.label }));
   return pages.some((p) => p.path === '') ? pages : [{ path: '', label: 'start' }, ...pages];
 }

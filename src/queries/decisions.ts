@@ -11,7 +11,6 @@
 // (`summerad`, `dolda_delar`): with hidden parts it is a lower bound, never presented as the total.
 
 import { DECISIONS, lawOverall, SOL_AREAS, type AdultSex, type Law, type SolArea } from './contract.ts';
-import { runQuery as run, type Runner } from './runner.ts';
 import { join, literal, sql, type Sql } from './sql.ts';
 
 export type { AdultSex, Law, SolArea };
@@ -211,35 +210,4 @@ export function decisionSourcesQuery(unit: string): Sql {
   return sql`SELECT DISTINCT kalla FROM ej_verkstallda_beslut
 WHERE enhetskod = ${unit} AND insats = ${ALL_INSATSER} AND kon = ${ALL_SEXES} AND status = ${ALL_STATUSES} AND kalla IS NOT NULL
 ORDER BY kalla`;
-}
-
-/** Everything the page shows for one filter, queried in one go (build time and browser alike). */
-export interface DecisionData {
-  filter: DecisionFilter;
-  /** The latest quarter with figures in the range, or null when the unit has none there. */
-  latest: string | null;
-  totals: TotalRow[];
-  areas: AreaRow[];
-  insatser: InsatsRow[];
-  sexes: SexRow[];
-  /** The status at the reporting date of the latest quarter. */
-  statuses: StatusRow[];
-  /** Source keys cited, all laws together and per law. */
-  sources: string[];
-  sourcesByLaw: Record<Law, string[]>;
-}
-
-export async function loadDecisionData(runner: Runner, filter: DecisionFilter): Promise<DecisionData> {
-  const [latestRow] = await run<{ period: string | null }>(runner, latestPeriodQuery(filter));
-  const latest = latestRow?.period ?? null;
-  // One after the other: a runner's connection runs one statement at a time anyway.
-  const totals = await run<TotalRow>(runner, totalsQuery(filter));
-  const areas = await run<AreaRow>(runner, areasQuery(filter));
-  const insatser = await run<InsatsRow>(runner, insatserQuery(filter));
-  const sexes = await run<SexRow>(runner, sexQuery(filter));
-  const statuses = latest ? await run<StatusRow>(runner, statusQuery(filter, latest)) : [];
-  const cited = await run<{ lag: Law; kalla: string }>(runner, citedSourcesQuery(filter));
-  const sources = [...new Set(cited.map((c) => c.kalla))].sort();
-  const of = (lag: Law) => cited.filter((c) => c.lag === lag).map((c) => c.kalla);
-  return { filter, latest, totals, areas, insatser, sexes, statuses, sources, sourcesByLaw: { SoL: of('SoL'), LSS: of('LSS') } };
 }

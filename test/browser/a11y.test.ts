@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { FOOTER_LINKS, NAV } from '../../src/components/nav.ts';
+import { FOOTER_LINKS, NAV } from '../../src/views/nav.ts';
 import { launchSiteBrowser, type SiteBrowser } from './browser.ts';
 import { openPage, sitePages } from './site-tools.ts';
 

@@ -5,7 +5,7 @@
 
 import { DataType, type Field, type Table } from 'apache-arrow';
 import { MARKER_LABELS } from '../../data/markers.ts';
-import { capitalize } from '../../charts/labels.ts';
+import { capitalize, markerText as labelOf } from '../../i18n/text.ts';
 import { markerGlyph } from '../../charts/theme.ts';
 import { formatNumber } from '../../i18n/format.ts';
 import { isoDate } from '../../queries/runner.ts';
@@ -101,8 +101,7 @@ export interface ShownCell {
 
 /** The label of a marker code: "× Skyddad av sekretess". Unknown codes are shown as they are. */
 export function markerText(code: string): string {
-  const label = (MARKER_LABELS as Record<string, string>)[code];
-  return label ? `${markerGlyph(code).text} ${capitalize(label)}` : code;
+  return (MARKER_LABELS as Record<string, string>)[code] ? `${markerGlyph(code).text} ${capitalize(labelOf(code))}` : code;
 }
 
 /** One cell as the grid shows it. `marker` is the row's marker for this column, if any. */

@@ -3,11 +3,11 @@
 // numbers behind it are there as a table too.
 
 import type { Row } from '../../queries/runner.ts';
-import { barsSpec } from '../../charts/bars.ts';
+import { barsModel, barsPlot } from '../../charts/bars.ts';
 import { render } from '../../charts/render.ts';
 import { barsTable, trendTable, type DataTable } from '../../charts/table.ts';
 import { enhanceTooltips } from '../../charts/tooltip.ts';
-import { trendSpec } from '../../charts/trend.ts';
+import { trendModel, trendPlot } from '../../charts/trend.ts';
 import { exploreWords } from '../../i18n/explore.ts';
 import {
   chartColumns,
@@ -134,8 +134,9 @@ export class QuickChart {
         series: data.series,
         seriesLabel: (s: string) => valueLabel(choice.series, s),
       };
-      spec = trendSpec(data.rows, options);
-      table = trendTable(data.rows, options);
+      const model = trendModel(data.rows, options);
+      spec = trendPlot(model);
+      table = trendTable(model);
       this.say(data.omitted.length ? w.omitted(data.omitted.map((s) => valueLabel(choice.series, s)).join(', ')) : '');
     } else {
       const options = {
@@ -148,8 +149,9 @@ export class QuickChart {
         groupLabel: (g: string) => valueLabel(choice.series, g),
         valueHeader: choice.y,
       };
-      spec = barsSpec(data.rows, options);
-      table = barsTable(data.rows, options);
+      const model = barsModel(data.rows, options);
+      spec = barsPlot(model);
+      table = barsTable(model, options.valueHeader);
       this.say('');
     }
     const figure = doc.createElement('figure');
@@ -208,7 +210,7 @@ function dataTable(doc: Document, table: DataTable, title: string): HTMLElement 
       const td = doc.createElement(i === 0 ? 'th' : 'td');
       if (i === 0) td.setAttribute('scope', 'row');
       else td.className = 'num';
-      td.textContent = cell;
+      td.textContent = cell.text;
       tr.append(td);
     });
     body.append(tr);

@@ -1,6 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { barsCsv, barsTable, csvCell, toCsv, trendCsv, trendTable } from '../../../src/charts/table.ts';
+import { barsModel, type BarRow, type BarsOptions } from '../../../src/charts/bars.ts';
+import { barsCsv as csvOfBars, barsTable as tableOfBars, cellTexts, csvCell, toCsv, trendCsv as csvOfTrend, trendTable as tableOfTrend } from '../../../src/charts/table.ts';
+import { trendModel, type TrendOptions, type TrendRow } from '../../../src/charts/trend.ts';
 import { ageSex, formLabels, placements, unitShares } from './fixtures.ts';
+
+// The tables and CSVs are read from the charts' models (built once per figure); these build the model
+// from rows, as a figure does, and show the cells as the texts a reader sees.
+const trendTable = (rows: TrendRow[], options: TrendOptions) => {
+  const table = tableOfTrend(trendModel(rows, options));
+  return { header: table.header, rows: cellTexts(table) };
+};
+const trendCsv = (rows: TrendRow[], options: TrendOptions) => csvOfTrend(trendModel(rows, options));
+const barsTable = (rows: BarRow[], options: BarsOptions & { valueHeader?: string } = {}) => {
+  const table = tableOfBars(barsModel(rows, options), options.valueHeader);
+  return { header: table.header, rows: cellTexts(table) };
+};
+const barsCsv = (rows: BarRow[], options: BarsOptions & { valueHeader?: string } = {}) => csvOfBars(barsModel(rows, options), options.valueHeader);
 
 const seriesLabel = (s: string) => formLabels[s] ?? s;
 

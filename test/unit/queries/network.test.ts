@@ -14,10 +14,12 @@ import {
   type ComparisonRow,
 } from '../../../src/queries/network.ts';
 import { unitsQuery } from '../../../src/queries/unit-catalogs.ts';
-import { comparisonGroup, latestKnown, mergeComparison, networkPage } from '../../../src/components/dashboard/network-page.ts';
-import type { PageEnv } from '../../../src/components/dashboard/page.ts';
+import { comparisonGroup, latestKnown, mergeComparison, networkPage } from '../../../src/views/network/index.ts';
+import type { PageEnv } from '../../../src/views/view.ts';
 import { GENERATED, kallor, natverkshemsandel, publishDashboardFixture } from './dashboard-fixture.ts';
 import { publishFixture } from '../helpers/publish-fixture.ts';
+import { region, rows } from '../views/helpers.ts';
+
 
 let runner: NodeRunner;
 let env: PageEnv;
@@ -129,7 +131,7 @@ describe('the Nätverkshem page', () => {
   it('shows the unit with most periods (the nation is the reference, not the default)', async () => {
     const view = await networkPage.load(runner, new URLSearchParams(), env);
     expect(view.state).toEqual({ enhet: '9999', fran: '2024-Q3', till: '2025-Q2', matt: 'vid_periodens_slut' });
-    expect(view.regions.notice).toContain('påhittade');
+    expect(region(view, 'notice')).toContain('påhittade');
   });
 
   it('draws the share with the national share and the local target as reference lines, and the counts in its table', async () => {
@@ -143,7 +145,7 @@ describe('the Nätverkshem page', () => {
       'Under kv.\u00a02\u00a02025 var andelen placerade i nätverkshem 20,0\u00a0%. Riket 2024: 16,5\u00a0%. Mål 2025: 30,0\u00a0%.',
     );
     expect(share.table?.header).toEqual(['Period', 'Beräknad andel', 'Nätverkshem (antal)', 'Alla typer av familjehem (antal)']);
-    expect(share.table?.rows).toEqual([
+    expect(rows(share)).toEqual([
       ['kv.\u00a04\u00a02024', '19,4\u00a0%', '12', '62'],
       ['kv.\u00a01\u00a02025', 'Skyddad av sekretess', '15', 'Skyddad av sekretess'],
       ['kv.\u00a02\u00a02025', '20,0\u00a0%', '14', '70'],
@@ -160,7 +162,7 @@ describe('the Nätverkshem page', () => {
     expect(share.source).toBe(
       'Källor: Nationell statistik (Socialstyrelsen, 1 mars 2025); Uppföljning av placerade barn (Stockholms stad, 1 augusti 2025). Data publicerade 1 februari 2026.',
     );
-    expect(view.figures.counts.table?.rows[1]).toEqual(['kv.\u00a01\u00a02025', 'Skyddad av sekretess', '15']);
+    expect(rows(view.figures.counts)?.[1]).toEqual(['kv.\u00a01\u00a02025', 'Skyddad av sekretess', '15']);
   });
 
   it('compares the units of the latest period and lists those without a share, with why', async () => {
@@ -168,7 +170,7 @@ describe('the Nätverkshem page', () => {
     const c = view.figures.comparison;
     expect(c.title).toBe('Jämförelse mellan enheter kv.\u00a02\u00a02025');
     expect(c.table?.header).toEqual(['Enhet', 'Andel i nätverkshem']);
-    expect(c.table?.rows).toEqual([
+    expect(rows(c)).toEqual([
       ['Exempelstad (påhittade siffror)', '25,0\u00a0%'],
       ['Partille (rapporterad)', '22,5\u00a0%'],
       ['Stockholm', '20,0\u00a0%'],
@@ -181,7 +183,7 @@ describe('the Nätverkshem page', () => {
         'Stockholm har den lägsta andelen av 3 enheter med en andel. ' +
         'Enheter utan andel för kv.\u00a02\u00a02025: Härryda (skyddad av sekretess) och Öckerö (uppgift saknas).',
     );
-    expect(view.regions.missing).toBe(
+    expect(region(view, 'missing')).toBe(
       '<h3>Enheter utan andel för kv.\u00a02\u00a02025</h3><ul class="missing-list">' +
         '<li data-enhet="1401" data-markering="sekretess">Härryda: skyddad av sekretess</li>' +
         '<li data-enhet="1407" data-markering="saknas">Öckerö: uppgift saknas</li></ul>',
@@ -195,7 +197,7 @@ describe('the Nätverkshem page', () => {
     const view = await networkPage.load(runner, new URLSearchParams('enhet=1402'), env);
     expect(view.state).toEqual({ enhet: '1402', fran: '2025-Q1', till: '2025-Q2' });
     expect(view.figures.share.recipe?.kind === 'trend' && view.figures.share.recipe.series).toEqual(['rapporterad']);
-    expect(view.figures.share.table?.rows).toEqual([
+    expect(rows(view.figures.share)).toEqual([
       ['kv.\u00a01\u00a02025', '21,0\u00a0%'],
       ['kv.\u00a02\u00a02025', '22,5\u00a0%'],
     ]);

@@ -11,9 +11,12 @@ import {
 } from '../../../src/queries/placements.ts';
 import { unitCatalogQuery } from '../../../src/queries/unit-catalogs.ts';
 import { unitsQuery } from '../../../src/queries/unit-catalogs.ts';
-import { placementsPage, periodsWithSuppressedParts, pickMeasure } from '../../../src/components/dashboard/placements-page.ts';
-import type { PageEnv } from '../../../src/components/dashboard/page.ts';
+import { placementsPage, periodsWithSuppressedParts } from '../../../src/views/placements/index.ts';
+import { pickMeasure } from '../../../src/views/choices.ts';
+import type { PageEnv } from '../../../src/views/view.ts';
 import { GENERATED, publishDashboardFixture } from './dashboard-fixture.ts';
+import { region, rows } from '../views/helpers.ts';
+
 
 let runner: NodeRunner;
 let env: PageEnv;
@@ -102,7 +105,7 @@ describe('the Placeringar page', () => {
     const view = await placementsPage.load(runner, new URLSearchParams(), env);
     expect(view.state).toEqual({ enhet: '0180', fran: '2024-Q4', till: '2025-Q2', kon: 'totalt', alder: '0-20', matt: 'vid_periodens_slut' });
     expect(view.defaults).toEqual(view.state);
-    expect(view.regions.notice).toBe('');
+    expect(region(view, 'notice')).toBe('');
     expect(view.messages).toEqual([]);
     const trend = view.figures.trend;
     expect(trend.summary).toBe(
@@ -115,7 +118,7 @@ describe('the Placeringar page', () => {
     expect(trend.notes).toContain('Totalen omfattar också placeringar vars antal är skyddade av sekretess (kv.\u00a01\u00a02025 och kv.\u00a02\u00a02025).');
     // The table shows the hidden count as its marker, never as a number.
     expect(trend.table?.header).toEqual(['Period', 'Totalt (barn räknas en gång)', 'Jourhem', 'Familjehem', 'Nätverkshem', 'HVB']);
-    expect(trend.table?.rows).toEqual([
+    expect(rows(trend)).toEqual([
       ['kv.\u00a04\u00a02024', '68', '10', '40', '12', '8'],
       ['kv.\u00a01\u00a02025', '66', 'Skyddad av sekretess', '42', '15', '9'],
       ['kv.\u00a02\u00a02025', '70', '11', '45', '14', 'Skyddad av sekretess'],
@@ -135,7 +138,7 @@ describe('the Placeringar page', () => {
     const c = view.figures.composition;
     expect(c.title).toBe('Placeringsformer kv.\u00a02\u00a02025');
     expect(c.recipe?.kind === 'bars' && c.recipe.references).toEqual([{ label: 'Totalt (barn räknas en gång)', value: 70 }]);
-    expect(c.table?.rows).toEqual([
+    expect(rows(c)).toEqual([
       ['Familjehem', '45'],
       ['Nätverkshem', '14'],
       ['Jourhem', '11'],
@@ -148,13 +151,13 @@ describe('the Placeringar page', () => {
 
   it('breaks down by sex with both hidden cells as markers, and by age group', async () => {
     const view = await placementsPage.load(runner, new URLSearchParams(), env);
-    expect(view.figures.sex.table?.rows).toEqual([
+    expect(rows(view.figures.sex)).toEqual([
       ['kv.\u00a04\u00a02024', '30', '38'],
       ['kv.\u00a01\u00a02025', 'Skyddad av sekretess', 'Skyddad av sekretess'],
       ['kv.\u00a02\u00a02025', '32', '38'],
     ]);
     expect(view.figures.age.table?.header).toEqual(['Period', '0–12 år', '13–17 år', '18–20 år']);
-    expect(view.figures.age.table?.rows[2]).toEqual(['kv.\u00a02\u00a02025', '33', '30', '7']);
+    expect(rows(view.figures.age)?.[2]).toEqual(['kv.\u00a02\u00a02025', '33', '30', '7']);
   });
 
   it('answers the choices in the URL: another unit, a measure, a period range', async () => {
@@ -163,7 +166,7 @@ describe('the Placeringar page', () => {
     expect(demo.defaults).toMatchObject({ enhet: '0180', fran: '2024-Q3', till: '2025-Q2' });
     expect(demo.figures.trend.summary).toMatch(/^Under kv.\u00a02\u00a02025 var antalet placerade barn och unga \(totalt\) 57, en ökning med 2 jämfört med kv.\u00a01\u00a02025\./);
     // Invented figures say so, near the charts and in every source line.
-    expect(demo.regions.notice).toContain('Siffrorna för Exempelstad (påhittade siffror) är påhittade.');
+    expect(region(demo, 'notice')).toContain('Siffrorna för Exempelstad (påhittade siffror) är påhittade.');
     expect(demo.figures.trend.source.startsWith('Påhittade siffror. Källa: Påhittade siffror')).toBe(true);
     // No sex or age breakdown in the data: the figures say so instead of drawing nothing.
     expect(demo.figures.sex.recipe).toBeNull();
@@ -172,7 +175,7 @@ describe('the Placeringar page', () => {
 
     const year = await placementsPage.load(runner, new URLSearchParams('matt=under_perioden'), env);
     expect(year.state).toMatchObject({ enhet: '0180', matt: 'under_perioden', fran: '2024', till: '2024' });
-    expect(year.figures.trend.table?.rows).toEqual([['2024', '120']]);
+    expect(rows(year.figures.trend)).toEqual([['2024', '120']]);
     expect(year.filters.find((f) => f.name === 'matt')).toMatchObject({ hidden: false, value: 'under_perioden' });
   });
 

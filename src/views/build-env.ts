@@ -1,0 +1,17 @@
+// Build time only (imported by the pages' frontmatter, which runs in Node): the Node runner over the
+// published data and the PageEnv every dashboard page's `load` takes. Never import this in the browser.
+
+import { getNodeRunner, readManifest } from '../queries/node-runner.ts';
+import type { Runner } from '../queries/runner.ts';
+import type { PageEnv } from './view.ts';
+
+export async function buildEnv(): Promise<{ runner: Runner; env: PageEnv }> {
+  const runner = await getNodeRunner();
+  const manifest = readManifest();
+  return { runner, env: { datasets: runner.datasets, generated: manifest.generated } };
+}
+
+/** The page's address for the print footer: absolute when the site's URL is configured, else its path. */
+export function pageUrl(url: URL, site: URL | undefined): string {
+  return site ? new URL(url.pathname, site).href : url.pathname;
+}
