@@ -347,8 +347,3 @@ export async function getDatabase(datasets: readonly string[] = [], onProgress?:
   await getRunner(datasets, onProgress);
   return (await (engine as Promise<Engine>)).db;
 }
-
-/** Which bundle the engine runs ('eh' or 'mvp'), once started; for diagnostics and tests. */
-export async function engineBundle(): Promise<'eh' | 'mvp' | null> {
-  return engine ? (await engine).bundle : null;
-}

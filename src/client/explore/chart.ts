@@ -106,17 +106,7 @@ export class QuickChart {
     if (!this.x.value) return this.say(kind === 'line' ? w.needsPeriod : w.needsNumber);
     const choice: ChartChoice = { kind, x: this.x.value, y: this.y.value, series: this.series.value && this.series.value !== this.x.value ? this.series.value : null };
     const data = chartData(this.columns, this.rows, choice);
-    if (!data.ok) {
-      const reason: Record<string, string> = {
-        needsPeriod: w.needsPeriod,
-        needsNumber: w.needsNumber,
-        tooManyRows: w.tooManyRows(data.count ?? 0, MAX_CHART_ROWS),
-        tooMany: w.tooMany(data.count ?? 0, MAX_BARS),
-        tooManySeries: w.tooManySeries(data.count ?? 0, MAX_SERIES),
-        duplicates: w.duplicates(kind),
-      };
-      return this.say(reason[data.reason]);
-    }
+    if (!data.ok) return this.say(refusal(data, kind));
     const doc = this.root.ownerDocument;
     const title = w.title(choice.y, choice.x);
     const width = Math.max(260, Math.min(900, Math.round(this.output.clientWidth || this.root.clientWidth || 640)));
@@ -219,4 +209,17 @@ function dataTable(doc: Document, table: DataTable, title: string): HTMLElement 
   scroll.append(t);
   details.append(summary, scroll);
   return details;
+}
+
+/** Why a chart cannot be drawn from the result, in words. */
+function refusal(data: { reason: string; count?: number }, kind: 'line' | 'bar'): string {
+  const reason: Record<string, string> = {
+    needsPeriod: w.needsPeriod,
+    needsNumber: w.needsNumber,
+    tooManyRows: w.tooManyRows(data.count ?? 0, MAX_CHART_ROWS),
+    tooMany: w.tooMany(data.count ?? 0, MAX_BARS),
+    tooManySeries: w.tooManySeries(data.count ?? 0, MAX_SERIES),
+    duplicates: w.duplicates(kind),
+  };
+  return reason[data.reason];
 }
