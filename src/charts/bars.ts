@@ -4,16 +4,8 @@
 
 import * as Plot from '@observablehq/plot';
 import { ascending } from 'd3';
-import type { ValueFormat } from '../i18n/format.ts';
-import {
-  resolveLabels,
-  resolveMarkerLabel,
-  valueAxis,
-  valueFormatter,
-  type CommonChartOptions,
-  type ValueAxis,
-} from './common.ts';
-import { capitalize, listText, type ChartLabels } from './labels.ts';
+import { commonSettings, frameOptions, valueAxis, type CommonChartOptions, type CommonSettings, type ValueAxis } from './common.ts';
+import { capitalize, listText } from './labels.ts';
 import {
   BAR_COLOR,
   BAR_MUTED_COLOR,
@@ -21,7 +13,6 @@ import {
   LINE_HEIGHT,
   MUTED_TEXT_COLOR,
   RULE_COLOR,
-  SVG_STYLE,
   TEXT_COLOR,
   markerGlyph,
   seriesStyle,
@@ -73,14 +64,8 @@ export interface BarItem {
 }
 
 /** The options, resolved once. */
-export interface BarsSettings {
+export interface BarsSettings extends CommonSettings {
   width: number;
-  format: ValueFormat;
-  fmt: (v: number) => string;
-  markerLabel: (code: string) => string;
-  labels: ChartLabels;
-  title?: string;
-  description?: string;
   xLabel?: string;
   references: readonly BarReference[];
   /** Whether some categories are highlighted (then the others are grey and their labels regular). */
@@ -95,15 +80,9 @@ export interface BarsModel {
 }
 
 function settingsOf(options: BarsOptions): BarsSettings {
-  const format = options.format ?? 'count';
   return {
+    ...commonSettings(options),
     width: options.width ?? 640,
-    format,
-    fmt: valueFormatter(format, options.digits),
-    markerLabel: resolveMarkerLabel(options.markerLabel),
-    labels: resolveLabels(options.labels),
-    title: options.title,
-    description: options.description,
     xLabel: options.xLabel,
     references: options.references ?? [],
     highlighting: !!options.highlight,
@@ -332,15 +311,7 @@ export function barsPlot(model: BarsModel): Plot.PlotOptions {
   const L = barsLayout(model);
   const { labels, title } = model.settings;
   return {
-    width: L.width,
-    height: L.height,
-    marginTop: L.marginTop,
-    marginRight: L.marginRight,
-    marginBottom: L.marginBottom,
-    marginLeft: L.marginLeft,
-    style: SVG_STYLE,
-    ariaLabel: title ?? labels.barChart,
-    ariaDescription: barsDescription(model),
+    ...frameOptions(L, title ?? labels.barChart, barsDescription(model)),
     x: { type: 'linear', domain: L.axis.domain, axis: null },
     y: {
       type: 'band',

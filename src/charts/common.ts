@@ -5,7 +5,7 @@ import * as Plot from '@observablehq/plot';
 import { scaleLinear, precisionFixed } from 'd3';
 import { formatNumber, formatPercent, type ValueFormat } from '../i18n/format.ts';
 import { capitalize, defaultChartLabels, defaultMarkerLabel, type ChartLabels } from './labels.ts';
-import { FONT_SIZE, LINE_HEIGHT, MARKER_ORDER, MUTED_TEXT_COLOR, markerGlyph, textWidth } from './theme.ts';
+import { FONT_SIZE, LINE_HEIGHT, MARKER_ORDER, MUTED_TEXT_COLOR, SVG_STYLE, markerGlyph, textWidth } from './theme.ts';
 
 /** Options every chart kind takes. */
 export interface CommonChartOptions {
@@ -23,6 +23,45 @@ export interface CommonChartOptions {
   markerLabel?: (code: string) => string;
   /** Generic words (chart kinds, legends); default Swedish. */
   labels?: Partial<ChartLabels>;
+}
+
+/** The options every chart kind resolves once: formats, words, title and description. */
+export interface CommonSettings {
+  format: ValueFormat;
+  digits?: number;
+  fmt: (v: number) => string;
+  markerLabel: (code: string) => string;
+  labels: ChartLabels;
+  title?: string;
+  description?: string;
+}
+
+export function commonSettings(options: CommonChartOptions): CommonSettings {
+  const format = options.format ?? 'count';
+  return {
+    format,
+    digits: options.digits,
+    fmt: valueFormatter(format, options.digits),
+    markerLabel: resolveMarkerLabel(options.markerLabel),
+    labels: resolveLabels(options.labels),
+    title: options.title,
+    description: options.description,
+  };
+}
+
+export interface Frame {
+  width: number;
+  height: number;
+  marginTop: number;
+  marginRight: number;
+  marginBottom: number;
+  marginLeft: number;
+}
+
+/** The Plot options of a chart's frame: its size and margins, the shared look, its name and description. */
+export function frameOptions(f: Frame, ariaLabel: string, ariaDescription: string): Plot.PlotOptions {
+  const { width, height, marginTop, marginRight, marginBottom, marginLeft } = f;
+  return { width, height, marginTop, marginRight, marginBottom, marginLeft, style: SVG_STYLE, ariaLabel, ariaDescription };
 }
 
 export function resolveLabels(labels: Partial<ChartLabels> | undefined): ChartLabels {

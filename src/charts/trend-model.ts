@@ -5,8 +5,8 @@
 
 import { isQuarter, periodToDate, shiftPeriod } from '../data/period.ts';
 import { periodLabel, type ValueFormat } from '../i18n/format.ts';
-import { resolveLabels, resolveMarkerLabel, valueFormatter, type CommonChartOptions } from './common.ts';
-import { capitalize, type ChartLabels } from './labels.ts';
+import { commonSettings, type CommonChartOptions, type CommonSettings } from './common.ts';
+import { capitalize } from './labels.ts';
 import { seriesStyle, type SeriesStyle } from './theme.ts';
 
 export interface TrendRow {
@@ -45,17 +45,10 @@ export interface TrendOptions extends CommonChartOptions {
 }
 
 /** The options, resolved once. */
-export interface TrendSettings {
+export interface TrendSettings extends CommonSettings {
   kind: 'line' | 'area';
   width: number;
   height: number;
-  format: ValueFormat;
-  digits?: number;
-  fmt: (v: number) => string;
-  markerLabel: (code: string) => string;
-  labels: ChartLabels;
-  title?: string;
-  description?: string;
   yLabel?: string;
   events: readonly TrendEvent[];
   references: readonly TrendReference[];
@@ -109,18 +102,11 @@ function periodSequence(sorted: string[]): string[] {
 }
 
 function settingsOf(options: TrendOptions): TrendSettings {
-  const format = options.format ?? 'count';
   return {
+    ...commonSettings(options),
     kind: options.kind === 'area' ? 'area' : 'line',
     width: options.width ?? 640,
     height: options.height ?? 320,
-    format,
-    digits: options.digits,
-    fmt: valueFormatter(format, options.digits),
-    markerLabel: resolveMarkerLabel(options.markerLabel),
-    labels: resolveLabels(options.labels),
-    title: options.title,
-    description: options.description,
     yLabel: options.yLabel,
     events: options.events ?? [],
     references: options.references ?? [],

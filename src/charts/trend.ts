@@ -9,9 +9,8 @@
 
 import type * as Plot from '@observablehq/plot';
 import { periodRangeLabel } from '../i18n/format.ts';
-import { markerCodesPresent } from './common.ts';
+import { frameOptions, markerCodesPresent } from './common.ts';
 import { capitalize, listText } from './labels.ts';
-import { SVG_STYLE } from './theme.ts';
 import { INSET, trendLayout } from './trend-layout.ts';
 import { axesMarks, baselineMarks, eventMarks, labelMarks, missingMarks, referenceMarks, seriesMarks } from './trend-marks.ts';
 import { trendModel, type TrendModel, type TrendOptions, type TrendRow } from './trend-model.ts';
@@ -48,15 +47,7 @@ export function trendPlot(model: TrendModel): Plot.PlotOptions {
   const L = trendLayout(model);
   const { labels, title } = model.settings;
   return {
-    width: L.width,
-    height: L.height,
-    marginTop: L.marginTop,
-    marginRight: L.marginRight,
-    marginBottom: L.marginBottom,
-    marginLeft: L.marginLeft,
-    style: SVG_STYLE,
-    ariaLabel: title ?? (L.area ? labels.areaChart : labels.lineChart),
-    ariaDescription: trendDescription(model),
+    ...frameOptions(L, title ?? (L.area ? labels.areaChart : labels.lineChart), trendDescription(model)),
     x: { type: 'utc', domain: [new Date(L.x0), new Date(L.x1)], inset: INSET, axis: null },
     y: { type: 'linear', domain: L.axis.domain, axis: null },
     marks: [

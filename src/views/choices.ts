@@ -53,6 +53,21 @@ export function resolveUnit(asked: string | null, units: readonly UnitCatalogRow
   return fallback;
 }
 
+/** The units of a topic, its default unit and the unit the URL asks for (with a message when unknown). */
+export interface UnitChoice {
+  units: UnitCatalogRow[];
+  fallback: UnitCatalogRow;
+  unit: UnitCatalogRow;
+  messages: string[];
+}
+
+/** The unit choice among `units`, or null when there is none; `fallback` picks the default. */
+export function chooseUnit(units: UnitCatalogRow[], params: URLSearchParams, fallback = pickDefaultUnit(units)): UnitChoice | null {
+  if (!fallback) return null;
+  const messages: string[] = [];
+  return { units, fallback, unit: resolveUnit(params.get(PARAM.unit), units, fallback, messages), messages };
+}
+
 /** Of a mix of quarters and years, the kind with more periods (quarters on a tie). */
 export function pickPeriodKind(periods: readonly string[]): boolean {
   const quarters = periods.filter(isQuarter).length;

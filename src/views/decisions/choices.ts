@@ -8,40 +8,34 @@ import { decisionsWords as w } from '../../i18n/decisions.ts';
 import { DECISIONS, type AdultSex } from '../../queries/contract.ts';
 import { decisionSlicesQuery, type DecisionFilter, type DecisionSliceRow } from '../../queries/decisions.ts';
 import { runQuery, type Runner } from '../../queries/runner.ts';
-import { runCatalog, unitsQuery, type UnitCatalogRow } from '../../queries/unit-catalogs.ts';
-import { field, pickDefaultUnit, rangeFields, resolveRange, resolveUnit, resolveValue, unitField } from '../choices.ts';
+import { runCatalog, unitsQuery } from '../../queries/unit-catalogs.ts';
+import { chooseUnit, field, rangeFields, resolveRange, resolveValue, unitField, type UnitChoice } from '../choices.ts';
 import { PARAM } from '../url.ts';
 import type { FilterField, PageEnv } from '../view.ts';
 
-export interface DecisionChoices {
-  units: UnitCatalogRow[];
-  fallback: UnitCatalogRow;
-  unit: UnitCatalogRow;
+export interface DecisionChoices extends UnitChoice {
   periods: string[];
   /** Empty strings when the unit has no quarter. */
   range: { from: string; to: string };
   sexes: AdultSex[];
   sex: AdultSex;
   defaultSex: AdultSex;
-  messages: string[];
 }
 
 export const sexLabel = (k: string): string => ADULT_SEX_LABELS[k as AdultSex] ?? k;
 
 /** The choices for `params`, or null when no unit has decision figures. */
 export async function chooseDecisions(runner: Runner, params: URLSearchParams, env: PageEnv): Promise<DecisionChoices | null> {
-  const messages: string[] = [];
-  const units = await runCatalog(runner, unitsQuery('ej_verkstallda_beslut', env.datasets));
-  const fallback = pickDefaultUnit(units);
-  if (!fallback) return null;
-  const unit = resolveUnit(params.get(PARAM.unit), units, fallback, messages);
+  const choice = chooseUnit(await runCatalog(runner, unitsQuery('ej_verkstallda_beslut', env.datasets)), params);
+  if (!choice) return null;
+  const { unit, messages } = choice;
   const slices = await runQuery<DecisionSliceRow>(runner, decisionSlicesQuery(unit.enhetskod));
   const periods = [...new Set(slices.map((s) => s.period))].filter(isQuarter).sort();
   const range = periods.length ? resolveRange(periods, params.get(PARAM.from), params.get(PARAM.to), messages) : { from: '', to: '' };
   const sexes = ADULT_SEXES.filter((k) => slices.some((s) => s.kon === k));
   const sex = resolveValue(params.get(PARAM.sex), sexes, DECISIONS.allSexes);
   if (params.get(PARAM.sex) && params.get(PARAM.sex) !== sex.value) messages.push(w.invalidSex);
-  return { units, fallback, unit, periods, range, sexes, sex: sex.value as AdultSex, defaultSex: sex.default as AdultSex, messages };
+  return { ...choice, periods, range, sexes, sex: sex.value as AdultSex, defaultSex: sex.default as AdultSex };
 }
 
 /** What the queries are filtered on. */

@@ -5,16 +5,13 @@
 import { NATION } from '../../queries/contract.ts';
 import { sharePeriodsQuery, shareMeasuresQuery, type ShareMeasureRow } from '../../queries/network.ts';
 import { runQuery, type Runner } from '../../queries/runner.ts';
-import { runCatalog, unitsQuery, type UnitCatalogRow } from '../../queries/unit-catalogs.ts';
-import { measureField, ownPeriods, pickDefaultUnit, rangeFields, resolveMeasure, resolveRange, resolveUnit, unitField } from '../choices.ts';
+import { runCatalog, unitsQuery } from '../../queries/unit-catalogs.ts';
+import { chooseUnit, measureField, ownPeriods, pickDefaultUnit, rangeFields, resolveMeasure, resolveRange, unitField, type UnitChoice } from '../choices.ts';
 import { PARAM } from '../url.ts';
 import type { FilterField, PageEnv } from '../view.ts';
 
 
-export interface NetworkChoices {
-  units: UnitCatalogRow[];
-  fallback: UnitCatalogRow;
-  unit: UnitCatalogRow;
+export interface NetworkChoices extends UnitChoice {
   measures: ShareMeasureRow[];
   /** The measure of the computed share; null when the unit has no counts (a reported share only). */
   avser: string | null;
@@ -22,25 +19,23 @@ export interface NetworkChoices {
   quarterly: boolean;
   periods: string[];
   range: { from: string; to: string };
-  messages: string[];
 }
 
 /** The choices for `params`, or null when no unit has a share. */
 export async function chooseNetwork(runner: Runner, params: URLSearchParams, env: PageEnv): Promise<NetworkChoices | null> {
   const catalog = unitsQuery('natverkshem', env.datasets);
   if (!catalog) return null;
-  const messages: string[] = [];
   const units = await runCatalog(runner, catalog);
-  const fallback = pickDefaultUnit(units.filter((u) => u.enhetskod !== NATION)) ?? pickDefaultUnit(units);
-  if (!fallback) return null;
-  const unit = resolveUnit(params.get(PARAM.unit), units, fallback, messages);
+  const choice = chooseUnit(units, params, pickDefaultUnit(units.filter((u) => u.enhetskod !== NATION)) ?? pickDefaultUnit(units));
+  if (!choice) return null;
+  const { unit, messages } = choice;
   const measures = env.datasets.includes('placeringar') ? await runQuery<ShareMeasureRow>(runner, shareMeasuresQuery(unit.enhetskod)) : [];
   const measure = resolveMeasure(params.get(PARAM.measure), measures);
   const all = await runQuery<{ period: string }>(runner, sharePeriodsQuery(unit.enhetskod, measure.value, env.datasets));
   const { quarterly, periods } = ownPeriods(all.map((r) => r.period));
   if (!periods.length) return null;
   const range = resolveRange(periods, params.get(PARAM.from), params.get(PARAM.to), messages);
-  return { units, fallback, unit, measures, avser: measure.value, defaultMeasure: measure.default, quarterly, periods, range, messages };
+  return { ...choice, measures, avser: measure.value, defaultMeasure: measure.default, quarterly, periods, range };
 }
 
 export function networkState(c: NetworkChoices): Record<string, string> {

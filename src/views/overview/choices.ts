@@ -2,16 +2,10 @@
 
 import { runCatalog, unitsQuery, type UnitCatalogRow } from '../../queries/unit-catalogs.ts';
 import type { Runner } from '../../queries/runner.ts';
-import { pickDefaultUnit, resolveUnit, unitField } from '../choices.ts';
-import { PARAM } from '../url.ts';
+import { chooseUnit, unitField, type UnitChoice } from '../choices.ts';
 import type { FilterField, PageEnv } from '../view.ts';
 
-export interface OverviewChoices {
-  units: UnitCatalogRow[];
-  fallback: UnitCatalogRow;
-  unit: UnitCatalogRow;
-  messages: string[];
-}
+export type OverviewChoices = UnitChoice;
 
 /** Units of every topic, merged: periods add up over the topics; invented if any topic's figures are. */
 export function mergeUnits(lists: readonly (readonly UnitCatalogRow[])[]): UnitCatalogRow[] {
@@ -43,11 +37,7 @@ export async function chooseOverview(runner: Runner, params: URLSearchParams, en
     runCatalog(runner, unitsQuery('natverkshem', ds)),
     runCatalog(runner, unitsQuery('ej_verkstallda_beslut', ds)),
   ]);
-  const units = mergeUnits(lists);
-  const fallback = pickDefaultUnit(units);
-  if (!fallback) return null;
-  const messages: string[] = [];
-  return { units, fallback, unit: resolveUnit(params.get(PARAM.unit), units, fallback, messages), messages };
+  return chooseUnit(mergeUnits(lists), params);
 }
 
 export function overviewFilters(c: OverviewChoices): FilterField[] {

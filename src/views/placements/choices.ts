@@ -8,16 +8,12 @@ import { dashboard as words } from '../../i18n/dashboard.ts';
 import { PLACEMENTS } from '../../queries/contract.ts';
 import { placementMeasuresQuery, placementSlicesQuery, type PlacementMeasureRow, type PlacementSliceRow } from '../../queries/placements.ts';
 import { runQuery, type Runner } from '../../queries/runner.ts';
-import { runCatalog, unitsQuery, type UnitCatalogRow } from '../../queries/unit-catalogs.ts';
-import { field, measureField, ownPeriods, pickDefaultUnit, rangeFields, resolveMeasure, resolveRange, resolveUnit, resolveValue, unitField } from '../choices.ts';
+import { runCatalog, unitsQuery } from '../../queries/unit-catalogs.ts';
+import { chooseUnit, field, measureField, ownPeriods, rangeFields, resolveMeasure, resolveRange, resolveValue, unitField, type UnitChoice } from '../choices.ts';
 import { PARAM } from '../url.ts';
 import type { FilterField, PageEnv } from '../view.ts';
 
-export interface PlacementChoices {
-  units: UnitCatalogRow[];
-  /** The default unit (most periods, real figures first). */
-  fallback: UnitCatalogRow;
-  unit: UnitCatalogRow;
+export interface PlacementChoices extends UnitChoice {
   measures: PlacementMeasureRow[];
   avser: string;
   defaultMeasure: string;
@@ -31,16 +27,13 @@ export interface PlacementChoices {
   aldersgrupp: string;
   defaultSex: string;
   defaultAge: string;
-  messages: string[];
 }
 
 /** The choices for `params`, or null when no unit has placement figures. */
 export async function choosePlacements(runner: Runner, params: URLSearchParams, env: PageEnv): Promise<PlacementChoices | null> {
-  const messages: string[] = [];
-  const units = await runCatalog(runner, unitsQuery('placeringar', env.datasets));
-  const fallback = pickDefaultUnit(units);
-  if (!fallback) return null;
-  const unit = resolveUnit(params.get(PARAM.unit), units, fallback, messages);
+  const choice = chooseUnit(await runCatalog(runner, unitsQuery('placeringar', env.datasets)), params);
+  if (!choice) return null;
+  const { unit, messages } = choice;
   const measures = await runQuery<PlacementMeasureRow>(runner, placementMeasuresQuery(unit.enhetskod));
   const measure = resolveMeasure(params.get(PARAM.measure), measures);
   const avser = measure.value ?? MEASURES[0];
@@ -54,8 +47,8 @@ export async function choosePlacements(runner: Runner, params: URLSearchParams, 
   if (params.get(PARAM.sex) && params.get(PARAM.sex) !== sex.value) messages.push(words.placements.invalidSex);
   if (params.get(PARAM.age) && params.get(PARAM.age) !== age.value) messages.push(words.placements.invalidAge);
   return {
-    units, fallback, unit, measures, avser, defaultMeasure: measure.default ?? MEASURES[0], quarterly, periods, range,
-    sexes, ages, kon: sex.value, aldersgrupp: age.value, defaultSex: sex.default, defaultAge: age.default, messages,
+    ...choice, measures, avser, defaultMeasure: measure.default ?? MEASURES[0], quarterly, periods, range,
+    sexes, ages, kon: sex.value, aldersgrupp: age.value, defaultSex: sex.default, defaultAge: age.default,
   };
 }
 
