@@ -6,19 +6,7 @@ import * as Plot from '@observablehq/plot';
 import { ascending } from 'd3';
 import { commonSettings, frameOptions, valueAxis, type CommonChartOptions, type CommonSettings, type ValueAxis } from './common.ts';
 import { capitalize, listText } from './labels.ts';
-import {
-  BAR_COLOR,
-  BAR_MUTED_COLOR,
-  GRID_COLOR,
-  LINE_HEIGHT,
-  MUTED_TEXT_COLOR,
-  RULE_COLOR,
-  TEXT_COLOR,
-  markerGlyph,
-  seriesStyle,
-  textWidth,
-  truncateText,
-} from './theme.ts';
+import { BAR_COLOR, BAR_MUTED_COLOR, GRID_COLOR, LINE_HEIGHT, MUTED_TEXT_COLOR, RULE_COLOR, TEXT_COLOR, markerGlyph, seriesStyle, textWidth, truncateText } from './theme.ts';
 
 export interface BarRow {
   kategori: string;

@@ -3,16 +3,7 @@
 // (./trend-model.ts) and the layout (./trend-layout.ts) and returns Plot marks; nothing is computed twice.
 
 import * as Plot from '@observablehq/plot';
-import {
-  AREA_OPACITY,
-  FONT_SIZE,
-  GRID_COLOR,
-  LINE_HEIGHT,
-  MUTED_TEXT_COLOR,
-  RULE_COLOR,
-  TEXT_COLOR,
-  markerGlyph,
-} from './theme.ts';
+import { AREA_OPACITY, FONT_SIZE, GRID_COLOR, LINE_HEIGHT, MUTED_TEXT_COLOR, RULE_COLOR, TEXT_COLOR, markerGlyph } from './theme.ts';
 import { INSET, LABEL_GAP, LANE_HEIGHT, SWATCH, type TrendLayout } from './trend-layout.ts';
 import type { TrendModel, TrendReference } from './trend-model.ts';
 

@@ -3,12 +3,18 @@
 
 import { getNodeRunner, readManifest } from '../queries/node-runner.ts';
 import type { Runner } from '../queries/runner.ts';
-import type { PageEnv } from './view.ts';
+import type { DashboardPage, PageEnv, PageView } from './view.ts';
 
 export async function buildEnv(): Promise<{ runner: Runner; env: PageEnv }> {
   const runner = await getNodeRunner();
   const manifest = readManifest();
   return { runner, env: { datasets: runner.datasets, generated: manifest.generated } };
+}
+
+/** A dashboard page's default view, as the build prerenders it, with the environment it was made in. */
+export async function prerender(page: DashboardPage): Promise<{ view: PageView; env: PageEnv }> {
+  const { runner, env } = await buildEnv();
+  return { view: await page.load(runner, new URLSearchParams(), env), env };
 }
 
 /** The page's address for the print footer: absolute when the site's URL is configured, else its path. */
