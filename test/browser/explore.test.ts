@@ -49,6 +49,15 @@ async function openExplore(browser: SiteBrowser, url = pageUrl): Promise<Page> {
   return page;
 }
 
+/** Opens the page and chooses a CSV file to load as the table `name`. */
+async function chooseCsv(browser: SiteBrowser, file: string, name: string): Promise<Page> {
+  const page = await openExplore(browser);
+  await page.locator('#import-file').setInputFiles(file);
+  await page.waitForSelector('#import[data-state="chosen"]');
+  await page.locator('#import-name').fill(name);
+  return page;
+}
+
 async function runSql(page: Page, sql: string): Promise<string> {
   await page.locator('#sql').fill(sql);
   await page.getByRole('button', { name: w.editor.run, exact: true }).click();
@@ -593,10 +602,7 @@ describe('a large own file', () => {
     const i = rows;
     const browser = await launchSiteBrowser({ siteUrl });
     try {
-      const page = await openExplore(browser);
-      await page.locator('#import-file').setInputFiles(file);
-      await page.waitForSelector('#import[data-state="chosen"]');
-      await page.locator('#import-name').fill('stor');
+      const page = await chooseCsv(browser, file, 'stor');
       // A heartbeat on the page's own thread: the longest gap between timer ticks while the file loads.
       await page.evaluate(() => {
         const state = { worst: 0, last: performance.now(), stop: false, progress: 0, texts: new Set<string>() };
@@ -640,10 +646,7 @@ describe('a large own file', () => {
   test('a load can be cancelled; no table is left', async () => {
     const browser = await launchSiteBrowser({ siteUrl });
     try {
-      const page = await openExplore(browser);
-      await page.locator('#import-file').setInputFiles(file);
-      await page.waitForSelector('#import[data-state="chosen"]');
-      await page.locator('#import-name').fill('avbruten');
+      const page = await chooseCsv(browser, file, 'avbruten');
       await page.getByRole('button', { name: w.import.load }).click();
       await page.waitForFunction(() => /%/.test(document.querySelector('.import-status')?.textContent ?? ''), null, { timeout: 30_000 });
       await page.getByRole('button', { name: w.import.cancel }).click();

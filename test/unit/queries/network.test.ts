@@ -15,13 +15,10 @@ import {
 } from '../../../src/queries/network.ts';
 import { unitsQuery } from '../../../src/queries/unit-catalogs.ts';
 import { latestKnown, mergeComparison } from '../../../src/views/network/index.ts';
-import type { PageEnv } from '../../../src/views/view.ts';
 import { openDashboardFixture } from './dashboard-fixture.ts';
 
-
 let runner: NodeRunner;
-let env: PageEnv;
-beforeAll(async () => ({ runner, env } = await openDashboardFixture()));
+beforeAll(async () => ({ runner } = await openDashboardFixture()));
 afterAll(() => runner?.close());
 
 const run = <T>(q: { sql: string; params: unknown[] }) => runner.run<T>(q.sql, q.params);

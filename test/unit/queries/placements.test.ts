@@ -9,16 +9,12 @@ import {
   placementSlicesQuery,
   placementTotalQuery,
 } from '../../../src/queries/placements.ts';
-import { unitCatalogQuery } from '../../../src/queries/unit-catalogs.ts';
-import { unitsQuery } from '../../../src/queries/unit-catalogs.ts';
+import { unitCatalogQuery, unitsQuery } from '../../../src/queries/unit-catalogs.ts';
 import { pickMeasure } from '../../../src/views/choices.ts';
-import type { PageEnv } from '../../../src/views/view.ts';
 import { openDashboardFixture } from './dashboard-fixture.ts';
 
-
 let runner: NodeRunner;
-let env: PageEnv;
-beforeAll(async () => ({ runner, env } = await openDashboardFixture()));
+beforeAll(async () => ({ runner } = await openDashboardFixture()));
 afterAll(() => runner?.close());
 
 const run = <T>(q: { sql: string; params: unknown[] }) => runner.run<T>(q.sql, q.params);
