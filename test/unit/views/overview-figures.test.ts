@@ -24,7 +24,8 @@ const data: OverviewData = {
 describe('Översikt figures from fixed data', () => {
   it('small charts link to their topic with the unit chosen, and say when a topic has nothing', () => {
     expect(placementsFigure(choices, data).link).toEqual({ href: '/placeringar/?enhet=1111', text: 'Till sidan Placeringar' });
-    expect(networkFigure(choices, data).recipe?.kind === 'trend' && networkFigure(choices, data).recipe?.series).toEqual(['rapporterad']);
+    const network = networkFigure(choices, data).recipe;
+    expect(network?.kind === 'trend' && network.series).toEqual(['rapporterad']);
     expect(decisionsFigure(choices, data).empty).toBe('Det finns inga uppgifter om ej verkställda beslut för enheten.');
   });
 
