@@ -1,4 +1,4 @@
-// The shaping of decision rows into the comparison table and chart rows (src/components/decisions/model.ts),
+// The shaping of decision rows into the comparison table and chart rows (src/views/decisions/shape.ts, comparison.ts),
 // on the bundled Luleå figures: the table must read like the committee report's (source 002).
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';

@@ -1,4 +1,4 @@
-// The page "Ej verkställda beslut" as data (decisions-page.ts `load`), on the bundled data published as
+// The page "Ej verkställda beslut" as a view (src/views/decisions/, its `load`), on the bundled data published as
 // the build publishes it: what a user reads in each figure, table and region, for choices in the URL.
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
