@@ -55,7 +55,7 @@ function topBar<T extends { varde: number | null; kategori: string }>(bars: read
 
 /** The parts every figure of the page shares: who and when, the sources, the file names. */
 function frame(c: DecisionChoices, d: DecisionData, x: DecisionContext) {
-  const who = w.sexWho(c.sex === DECISIONS.allSexes ? 'totalt' : sexLabel(c.sex));
+  const who = w.sexWho(c.sex === DECISIONS.allSexes ? DECISIONS.allSexes : sexLabel(c.sex));
   const rangeText = c.range.from ? periodRangeLabel(c.range.from, c.range.to) : '';
   const invented = c.unit.pahittad || x.sources.invented(d.sources);
   const lawSource = (lag: Law) => x.sources.line(d.sourcesByLaw[lag], c.unit.pahittad);
@@ -129,7 +129,7 @@ export function sexesFigure(c: DecisionChoices, d: DecisionData, x: DecisionCont
   const period = latestPeriod(d.sexes);
   const rows = period ? sexBars(d.sexes, period) : [];
   const title = period ? w.sexes.title(period) : w.sexes.heading;
-  const base = f.base(FIGURE_IDS.sexes, 2, title, period ? periodLabel(period) : f.rangeText, w.sexWho('totalt'));
+  const base = f.base(FIGURE_IDS.sexes, 2, title, period ? periodLabel(period) : f.rangeText, w.sexWho(DECISIONS.allSexes));
   if (!rows.length || !period) return emptyFigure({ ...base, empty: w.sexes.none });
   const text = (r: (typeof rows)[number] | undefined) => (r && r.varde !== null ? formatNumber(r.varde) : `(${markerText(r?.markering)})`);
   const parts = LAW_ORDER.flatMap((lag) => {

@@ -6,7 +6,7 @@ import type { TrendRow } from '../../charts/trend.ts';
 import { isQuarter } from '../../data/period.ts';
 import { dashboard as words } from '../../i18n/dashboard.ts';
 import { formatDate, periodLabel, periodRangeLabel, type ValueFormat } from '../../i18n/format.ts';
-import { DECISIONS } from '../../queries/contract.ts';
+import { DECISIONS, PLACEMENTS } from '../../queries/contract.ts';
 import { measureLabel } from '../choices.ts';
 import { emptyFigure, fileName, recipeRows, trendFigure, type FigureModel } from '../figure.ts';
 import { href } from '../nav.ts';
@@ -73,8 +73,8 @@ const shareSerie = (d: OverviewData) => d.share.rows[0]?.serie ?? 'beraknad';
 export function placementsFigure(c: OverviewChoices, d: OverviewData): FigureModel {
   return smallFigure(c, d, {
     id: 'oversikt-placeringar', title: o.placementsTitle, what: o.placementsWhat, page: 'placeringar/', pageName: words.placements.title,
-    rows: d.placements.rows.map((r) => ({ period: r.period, serie: 'totalt', varde: r.antal, markering: r.markering })),
-    series: ['totalt'], labels: { totalt: words.figure.total }, format: 'count', yLabel: words.placements.yLabel, keys: d.placements.rows.map((r) => r.kalla),
+    rows: d.placements.rows.map((r) => ({ period: r.period, serie: PLACEMENTS.allForms, varde: r.antal, markering: r.markering })),
+    series: [PLACEMENTS.allForms], labels: { [PLACEMENTS.allForms]: words.figure.total }, format: 'count', yLabel: words.placements.yLabel, keys: d.placements.rows.map((r) => r.kalla),
     subject: words.placements.subject, subtitleWhat: `${placementMeasure(d) ?? ''} · ${words.placements.yLabel.toLowerCase()}`,
   });
 }
