@@ -62,11 +62,11 @@ export interface RecipeOverride {
 /** A chart's model: what its SVG, its table and its CSV are made from. */
 export type ChartModel = { kind: 'trend'; model: TrendModel } | { kind: 'bars'; model: BarsModel };
 
-export function trendRows(recipe: TrendRecipe): TrendRow[] {
+function trendRows(recipe: TrendRecipe): TrendRow[] {
   return recipe.rows.map(([period, serie, varde, markering]) => ({ period, serie, varde, markering }));
 }
 
-export function barRows(recipe: BarsRecipe): BarRow[] {
+function barRows(recipe: BarsRecipe): BarRow[] {
   return recipe.rows.map(([kategori, varde, markering, grupp]) => ({ kategori, varde, markering, ...(grupp ? { grupp } : {}) }));
 }
 
@@ -121,9 +121,4 @@ export function resizedChart(chart: ChartModel, width: number): ChartModel {
 /** The Plot options of a chart model: the one chart code of src/charts. */
 export function chartPlot(chart: ChartModel): Plot.PlotOptions {
   return chart.kind === 'trend' ? trendPlot(chart.model) : barsPlot(chart.model);
-}
-
-/** The Plot options of a recipe. */
-export function chartSpec(recipe: ChartRecipe, override: RecipeOverride = {}): Plot.PlotOptions {
-  return chartPlot(chartModel(recipe, override));
 }

@@ -38,7 +38,7 @@ export async function runCatalog(runner: Runner, query: Sql | null): Promise<Uni
 }
 
 /** Whether any of a unit's sources (`list`, a LIST of keys) is invented; false when kallor is not published. */
-export function inventedSql(datasets: readonly string[], list: Sql): Sql {
+function inventedSql(datasets: readonly string[], list: Sql): Sql {
   return datasets.includes('kallor')
     ? sql`coalesce((SELECT bool_or(k.pahittad) FROM kallor k WHERE list_contains(${list}, k.kalla)), false)`
     : sql`false`;

@@ -14,7 +14,7 @@ export function chartFor(recipe: ChartRecipe, override: RecipeOverride = {}, bui
   return override.width ? resizedChart(chart, override.width) : chart;
 }
 
-export function stripInlineStyle(el: Element): void {
+function stripInlineStyle(el: Element): void {
   for (const node of [el, ...el.querySelectorAll('[style]')]) {
     // Reading first makes Chromium write a pending CSSOM change to the attribute, which would otherwise
     // come back as style="" when the element is serialised.

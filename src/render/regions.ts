@@ -9,12 +9,12 @@ import { html, type Html } from './html.ts';
 import { keyFiguresHtml } from './key-figures.ts';
 
 /** The invented-figures notice near the charts. */
-export function inventedNoticeHtml(unitName: string): Html {
+function inventedNoticeHtml(unitName: string): Html {
   return html`<p class="note note--invented" role="note"><strong>${words.notice.heading}.</strong> ${words.notice.invented(unitName)}</p>`;
 }
 
 /** The units without a value in a comparison, each with why. */
-export function missingUnitsHtml(heading: string, units: readonly MissingUnit[], none: string | null): Html {
+function missingUnitsHtml(heading: string, units: readonly MissingUnit[], none: string | null): Html {
   if (!units.length) return html`<p>${none ?? ''}</p>`;
   const items = units.map((u) => html`<li data-enhet="${u.enhetskod}" data-markering="${u.markering}">${u.text}</li>`);
   return html`<h3>${heading}</h3><ul class="missing-list">${items}</ul>`;

@@ -48,7 +48,7 @@ function shareRows(d: NetworkData): TrendRow[] {
 }
 
 /** The share's table and CSV: per period the computed share with the two counts, and the reported share. */
-export function shareTable(d: NetworkData, series: readonly string[]): { table: FigureTable; csv: CsvCell[][] } {
+function shareTable(d: NetworkData, series: readonly string[]): { table: FigureTable; csv: CsvCell[][] } {
   const periods = [...new Set(shareRows(d).map((r) => r.period))].sort();
   const hasComputed = series.includes('beraknad');
   const hasReported = series.includes('rapporterad');
@@ -127,7 +127,7 @@ export function countsFigure(c: NetworkChoices, d: NetworkData): FigureModel {
 }
 
 /** The units compared for the period, split into those with a share (highest first) and those without. */
-export function comparedUnits(c: NetworkChoices, d: NetworkData) {
+function comparedUnits(c: NetworkChoices, d: NetworkData) {
   const names = new Map(c.units.map((u) => [u.enhetskod, u.enhetsnamn]));
   for (const l of d.links) if (!names.has(l.enhetskod)) names.set(l.enhetskod, l.enhetsnamn);
   const merged = mergeComparison(d.comparison, names);
