@@ -5,62 +5,68 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { cp, mkdir, readdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { errorCount, formatIssue } from '../src/data/errors.ts';
+import { errorCount } from '../src/data/errors.ts';
 import { basePath, dataDir, distDir, projectRoot, suppressionThreshold } from './lib/config.ts';
 import { summaryText } from './lib/manifest.ts';
 import { readDataDir } from './lib/read-data-dir.ts';
+import { printIssues, runScript, thresholdText } from './lib/report.ts';
 import { writePublishedData } from './lib/write-published.ts';
 
 const started = performance.now();
 const seconds = () => ((performance.now() - started) / 1000).toFixed(1);
-const dir = dataDir();
-const dist = distDir();
-const base = basePath();
-const threshold = suppressionThreshold();
 
-await clearKilledBuilds(dist);
-const result = await readDataDir(dir);
-for (const w of result.warnings) console.warn(formatIssue(w));
-if (result.errors.length > 0) {
-  for (const e of result.errors) console.error(formatIssue(e));
-  console.error(`\n${result.errors.length} fel i ${dir}: bygget avbröts och ${dist} är orörd.`);
-  console.error(`${errorCount(result.errors.length)} in ${dir}: the build stopped and ${dist} is untouched.`);
-  process.exit(1);
-}
-console.log(`[${seconds()} s] läste och kontrollerade ${dir}`);
+await runScript(build);
 
-// The work folder sits beside dist so that the final rename stays on one file system.
-const work = path.join(path.dirname(dist), `.${path.basename(dist)}-build-${process.pid}-${Date.now()}`);
-let movedAside = false;
-const dataOut = path.join(work, 'data');
-const siteOut = path.join(work, 'site');
-await mkdir(dataOut, { recursive: true });
-try {
-  const { published } = await writePublishedData(result, dataOut, threshold);
-  console.log(`[${seconds()} s] skrev datafiler:\n${summaryText(published, result.files)}`);
+async function build(): Promise<void> {
+  const dir = dataDir();
+  const dist = distDir();
+  const base = basePath();
+  const threshold = suppressionThreshold();
 
-  await run(process.execPath, [path.join(projectRoot, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--silent'], {
-    ...process.env,
-    ASTRO_TELEMETRY_DISABLED: '1',
-    OUT_DIR: siteOut,
-    BASE_PATH: base,
-    SOCIALSTATISTIK_DATA: dataOut,
-  });
-  await cp(dataOut, path.join(siteOut, 'data'), { recursive: true });
-  console.log(`[${seconds()} s] byggde webbplatsen`);
+  await clearKilledBuilds(dist);
+  const result = await readDataDir(dir);
+  printIssues(result);
+  if (result.errorCount > 0) {
+    console.error(`\n${result.errorCount} fel i ${dir}: bygget avbröts och ${dist} är orörd.`);
+    console.error(`${errorCount(result.errorCount)} in ${dir}: the build stopped and ${dist} is untouched.`);
+    process.exitCode = 1;
+    return;
+  }
+  console.log(`[${seconds()} s] läste och kontrollerade ${dir} (${thresholdText(threshold)})`);
 
-  // Swap: the old site is moved aside before the new one takes its place, then removed.
-  const old = path.join(work, 'old');
-  await rename(dist, old).then(() => { movedAside = true; }, (e: NodeJS.ErrnoException) => { if (e.code !== 'ENOENT') throw e; });
-  await rename(siteOut, dist);
-  movedAside = false;
-  console.log(`[${seconds()} s] klart: ${dist} (bas ${base})`);
-} catch (e) {
-  if (movedAside) await rename(path.join(work, 'old'), dist);
-  console.error(`Bygget misslyckades / the build failed: ${(e as Error).message}\n${dist} är orörd / is untouched.`);
-  process.exitCode = 1;
-} finally {
-  await rm(work, { recursive: true, force: true });
+  // The work folder sits beside dist so that the final rename stays on one file system.
+  const work = path.join(path.dirname(dist), `.${path.basename(dist)}-build-${process.pid}-${Date.now()}`);
+  let movedAside = false;
+  const dataOut = path.join(work, 'data');
+  const siteOut = path.join(work, 'site');
+  await mkdir(dataOut, { recursive: true });
+  try {
+    const { published } = await writePublishedData(result, dataOut, threshold);
+    console.log(`[${seconds()} s] skrev datafiler:\n${summaryText(published, result.files)}`);
+
+    await run(process.execPath, [path.join(projectRoot, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--silent'], {
+      ...process.env,
+      ASTRO_TELEMETRY_DISABLED: '1',
+      OUT_DIR: siteOut,
+      BASE_PATH: base,
+      SOCIALSTATISTIK_DATA: dataOut,
+    });
+    await cp(dataOut, path.join(siteOut, 'data'), { recursive: true });
+    console.log(`[${seconds()} s] byggde webbplatsen`);
+
+    // Swap: the old site is moved aside before the new one takes its place, then removed.
+    const old = path.join(work, 'old');
+    await rename(dist, old).then(() => { movedAside = true; }, (e: NodeJS.ErrnoException) => { if (e.code !== 'ENOENT') throw e; });
+    await rename(siteOut, dist);
+    movedAside = false;
+    console.log(`[${seconds()} s] klart: ${dist} (bas ${base})`);
+  } catch (e) {
+    if (movedAside) await rename(path.join(work, 'old'), dist);
+    console.error(`Bygget misslyckades / the build failed: ${(e as Error).message}\n${dist} är orörd / is untouched.`);
+    process.exitCode = 1;
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
 }
 
 /**

@@ -1,6 +1,9 @@
 // The benchmark's national-scale data folder: the nation, its 21 counties (län) and 290 municipalities
 // with invented figures for 40 quarters, generated with a fixed seed by the same generator as the demo
 // municipality (scripts/lib/synthetic.ts), so it passes the same validation and suppression as real data.
+// Only the municipalities are generated; each county's figures are the sums of its municipalities' and
+// the nation's the sums of its counties', as in real statistics (a unit never has more than the unit it
+// is part of, which the build checks).
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { decisionsCsv, placementsCsv, random, type SyntheticOptions, type SyntheticUnit } from './synthetic.ts';
@@ -71,18 +74,53 @@ export function benchFiles(o: BenchOptions): Record<string, string> {
     // A municipality reports the insatser it has unexecuted decisions for, not every insats with zero.
     omitEmptyInsatser: true,
   };
+  const municipal: SyntheticOptions = { ...synthetic, units: units.filter((u) => u.level === 'kommun') };
   return {
     'kallor.csv': 'kalla;titel;utgivare;datum;url;pahittad\n' +
       `${BENCH_SOURCE};Påhittade siffror i nationell skala för prestandamätningen (scripts/bench.ts, fast frö ${o.seed});socialstatistik;2026-06-01;;ja\n`,
     'enheter.csv': 'enhetskod;enhetsnamn;niva;overordnad\n' +
       units.map((u) => `${u.code};${u.name};${u.level};${u.parent}`).join('\n') + '\n',
-    'placeringar.csv': placementsCsv(synthetic),
-    'ej_verkstallda_beslut.csv': decisionsCsv(synthetic),
+    'placeringar.csv': withTotalsAbove(placementsCsv(municipal), units),
+    'ej_verkstallda_beslut.csv': withTotalsAbove(decisionsCsv(municipal), units),
     'natverkshemsandel.csv': sharesCsv(o, units),
     'handelser.csv': 'datum;enhetskod;rubrik;beskrivning;kalla\n' +
       `${o.firstYear + 2}-07-01;;Ny föreskrift (påhittad);Påhittad händelse för prestandamätningen.;${BENCH_SOURCE}\n` +
       `${o.firstYear + 6}-01-01;;Nationell satsning på nätverkshem (påhittad);Påhittad händelse för prestandamätningen.;${BENCH_SOURCE}\n`,
   };
+}
+
+/**
+ * The generated municipal rows with the rows of every county and the nation in front: for each key (all
+ * columns but the unit and the count) the sum of the units below. Sums of rows whose parts add up to
+ * their totals add up too, so the county and national rows pass the same checks.
+ */
+function withTotalsAbove(text: string, units: BenchUnit[]): string {
+  const [header, ...lines] = text.trimEnd().split('\n');
+  const columns = header.split(';');
+  const code = columns.indexOf('enhetskod');
+  const name = columns.indexOf('enhetsnamn');
+  const count = columns.indexOf('antal');
+  const parent = new Map(units.map((u) => [u.code, u.parent]));
+  const above = units.filter((u) => u.level !== 'kommun');
+  const sums = new Map<string, Map<string, { cells: string[]; n: number }>>(above.map((u) => [u.code, new Map()]));
+  for (const l of lines) {
+    if (l.includes('"')) throw new Error('withTotalsAbove: quoted cells are not expected in generated rows');
+    const cells = l.split(';');
+    const key = cells.filter((_, i) => i !== code && i !== name && i !== count).join(';');
+    for (let p = parent.get(cells[code]); p; p = parent.get(p)) {
+      const m = sums.get(p) as Map<string, { cells: string[]; n: number }>;
+      const s = m.get(key);
+      if (s) s.n += Number(cells[count]);
+      else m.set(key, { cells, n: Number(cells[count]) });
+    }
+  }
+  const out = [header];
+  for (const u of above) {
+    for (const { cells, n } of (sums.get(u.code) as Map<string, { cells: string[]; n: number }>).values()) {
+      out.push(cells.map((c, i) => (i === code ? u.code : i === name ? u.name : i === count ? String(n) : c)).join(';'));
+    }
+  }
+  return `${[...out, ...lines].join('\n')}\n`;
 }
 
 /** The nation's share in network homes as published each year, and a target for every tenth municipality. */

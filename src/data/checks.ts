@@ -1,6 +1,7 @@
 // Checks across rows and files of the whole data folder: duplicates, unknown units and sources,
 // law/area consistency, and totals smaller than their parts.
 import { type DataIssue, issue } from './errors.ts';
+import { periodEndDate } from './period.ts';
 import { type DatasetName, type DatasetSpec, DATASETS, UNIT_LEVELS } from './schema.ts';
 import type { DataRow } from './validate.ts';
 
@@ -102,6 +103,7 @@ export function checkReferences(tables: Tables): DataIssue[] {
         issues.push(issue('error', where(u, 'overordnad', parent), 'finns inte som enhetskod i enheter.', 'is not a unit code in enheter.'));
       }
     }
+    for (const i of checkUnitCycles(tables.enheter ?? [])) issues.push(i);
   }
   const renamed = new Set<string>();
   const missingSource = new Set<string>();
@@ -177,6 +179,17 @@ export function additiveGroups(spec: DatasetSpec, rows: DataRow[], dimension: No
   return [...groups.values()].filter((g) => g.parts.length > 0);
 }
 
+/**
+ * The lines of rows for a message: all of a real group's parts (13 statuses, a report's insatser), but
+ * for a group of thousands (a hostile file) the first 30 and how many more.
+ */
+function lineList(rows: readonly DataRow[], shown = 30): { sv: string; en: string } {
+  const first = rows.slice(0, shown).map((r) => r._line).join(', ');
+  const rest = rows.length - shown;
+  if (rest <= 0) return { sv: first, en: first };
+  return { sv: `${first} och ${String(rest).replace(/\B(?=(\d{3})+(?!\d))/g, ' ')} till`, en: `${first} and ${rest} more` };
+}
+
 /** Where parts are additive, no part and no sum of parts may exceed the total. */
 export function checkTotals(spec: DatasetSpec, rows: DataRow[]): DataIssue[] {
   const issues: DataIssue[] = [];
@@ -199,13 +212,121 @@ export function checkTotals(spec: DatasetSpec, rows: DataRow[]): DataIssue[] {
         }
       }
       if (!tooLarge && sum > t) {
+        const lines = lineList(parts);
         issues.push(issue('error', where(total, value, String(t)),
-          `är mindre än summan ${sum} av delarna efter ${dim.column} (rad ${parts.map((p) => p._line).join(', ')}).`,
-          `is smaller than the sum ${sum} of its parts by ${dim.column} (lines ${parts.map((p) => p._line).join(', ')}).`));
+          `är mindre än summan ${sum} av delarna efter ${dim.column} (rad ${lines.sv}).`,
+          `is smaller than the sum ${sum} of its parts by ${dim.column} (lines ${lines.en}).`));
       }
     }
   }
   return issues;
+}
+
+/** A unit cannot be part of itself: `overordnad` must not lead back to where it started. One error per loop. */
+export function checkUnitCycles(units: readonly DataRow[]): DataIssue[] {
+  const parent = new Map(units.map((u) => [String(u.enhetskod), String(u.overordnad ?? '')]));
+  const byCode = new Map(units.map((u) => [String(u.enhetskod), u]));
+  const reported = new Set<string>();
+  const issues: DataIssue[] = [];
+  for (const u of units) {
+    const start = String(u.enhetskod);
+    const chain = [start];
+    for (let p = parent.get(start); p && chain.length <= parent.size; p = parent.get(p)) {
+      if (p === start) {
+        const key = [...chain].sort().join(' ');
+        if (!reported.has(key)) {
+          reported.add(key);
+          const loop = [...chain, start].join(' → ');
+          issues.push(issue('error', where(byCode.get(start) as DataRow, 'overordnad', String(u.overordnad)),
+            `gör att enheterna bildar en slinga (${loop}): en enhet kan inte ingå i sig själv.`,
+            `makes the units form a loop (${loop}): a unit cannot be part of itself.`));
+        }
+        break;
+      }
+      if (chain.includes(p)) break; // a loop further up, reported from its own units
+      chain.push(p);
+    }
+  }
+  return issues;
+}
+
+/** How far up `overordnad` is followed (riket, län, kommun, stadsdel, enhet: five levels). */
+const MAX_LEVELS = 16;
+
+/**
+ * A unit's count cannot exceed the count of the unit it is part of (`overordnad` in enheter): a district
+ * cannot have more children placed in HVB than its municipality, a municipality no more than its county,
+ * for the same period, form, sex, age group and measure. Compared with the nearest unit above that has a
+ * number for the same key. (Only single units are compared: districts may add up to more than their
+ * municipality, since a child who moved within the period is counted in each district it lived in.)
+ */
+export function checkUnitHierarchy(spec: DatasetSpec, rows: DataRow[], units: readonly DataRow[] | undefined): DataIssue[] {
+  const issues: DataIssue[] = [];
+  if (spec.valueColumn !== 'antal' || !units || rows.length === 0) return issues;
+  const parent = new Map<string, string>();
+  const names = new Map<string, string>();
+  for (const u of units) {
+    parent.set(String(u.enhetskod), String(u.overordnad ?? ''));
+    names.set(String(u.enhetskod), String(u.enhetsnamn ?? ''));
+  }
+  const keys = rowKeys(rows, spec.key.filter((c) => c !== 'enhetskod'));
+  const byUnit = new Map<string, Map<number | string, DataRow>>();
+  for (let i = 0; i < rows.length; i++) {
+    const code = String(rows[i].enhetskod);
+    let m = byUnit.get(code);
+    if (!m) byUnit.set(code, (m = new Map()));
+    m.set(keys[i], rows[i]);
+  }
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i];
+    const n = row.antal;
+    if (typeof n !== 'number') continue;
+    let p = parent.get(String(row.enhetskod));
+    for (let level = 0; p && level < MAX_LEVELS; level++, p = parent.get(p)) {
+      const whole = byUnit.get(p)?.get(keys[i]);
+      if (!whole || typeof whole.antal !== 'number') continue;
+      if (n > whole.antal) {
+        const unit = `${p} ${names.get(p) ?? ''}`.trim();
+        issues.push(issue('error', where(row, 'antal', String(n)),
+          `är större än ${whole.antal} för ${unit}, som enheten ${row.enhetskod} ingår i (${whole._file} rad ${whole._line}). En del kan inte vara större än helheten: kontrollera enhetskoderna och talen.`,
+          `is larger than ${whole.antal} for ${unit}, which the unit ${row.enhetskod} is part of (${whole._file} line ${whole._line}). A part cannot be larger than its whole: check the unit codes and the figures.`));
+      }
+      break;
+    }
+  }
+  return issues;
+}
+
+/** The canonical quarter after the one that holds `day`: 2026-12-01 → 2027-Q1. */
+function nextQuarter(day: Date): { label: string; end: Date } {
+  const index = day.getUTCFullYear() * 4 + Math.floor(day.getUTCMonth() / 3) + 1;
+  const year = Math.floor(index / 4);
+  const q = (index % 4) + 1;
+  return { label: `${year}-Q${q}`, end: new Date(Date.UTC(year, q * 3, 0)) };
+}
+
+/**
+ * A period that ends after the quarter following `today` has not happened yet: most often a typo
+ * (2052 for 2025) or a wrong date format. A warning, once per file, at its first such row.
+ */
+export function checkFuturePeriods(rows: readonly DataRow[], today: Date): DataIssue[] {
+  const limit = nextQuarter(today);
+  const future = new Map<string, boolean>();
+  const byFile = new Map<string, { first: DataRow; more: number }>();
+  for (const row of rows) {
+    const period = row.period;
+    if (typeof period !== 'string') continue;
+    let after = future.get(period);
+    if (after === undefined) future.set(period, (after = periodEndDate(period) > limit.end));
+    if (!after) continue;
+    const seen = byFile.get(row._file);
+    if (seen) seen.more++;
+    else byFile.set(row._file, { first: row, more: 0 });
+  }
+  const day = today.toISOString().slice(0, 10);
+  return [...byFile.values()].map(({ first, more }) => issue('warning', where(first, 'period', String(first.period)),
+    `ligger i framtiden: efter ${limit.label}, kvartalet efter i dag (${day})${more ? `, liksom ${more} ${more === 1 ? 'rad' : 'rader'} till i filen` : ''}. Kontrollera perioden.`,
+    `lies in the future: after ${limit.label}, the quarter after today (${day})${more ? `, as do ${more} more ${more === 1 ? 'row' : 'rows'} of the file` : ''}. Check the period.`));
 }
 
 export { DATASETS };

@@ -48,24 +48,33 @@ export function parsePeriod(input: string): Period | null {
   return null;
 }
 
+const CANONICAL = /^(\d{4,})(?:-Q([1-4]))?$/;
+
+/**
+ * A canonical period's year and quarter. Arithmetic works on these without the input range of
+ * `parsePeriod`, so the period after 2100 (a chart's end) or before 1900 (a comparison) is still a period.
+ */
+function canonicalParts(canonical: string): { year: number; quarter: number | null } {
+  const m = CANONICAL.exec(canonical);
+  if (!m) throw new Error(`not a period: ${canonical}`);
+  return { year: Number(m[1]), quarter: m[2] ? Number(m[2]) : null };
+}
+
 /** UTC date of the first day of a canonical period: `2025-Q3` → 2025-07-01, `2020` → 2020-01-01. */
 export function periodToDate(canonical: string): Date {
-  const p = parsePeriod(canonical);
-  if (!p) throw new Error(`not a period: ${canonical}`);
+  const p = canonicalParts(canonical);
   return new Date(Date.UTC(p.year, p.quarter === null ? 0 : (p.quarter - 1) * 3, 1));
 }
 
 /** UTC date of the last day of a canonical period: `2025-Q3` → 2025-09-30. */
 export function periodEndDate(canonical: string): Date {
-  const p = parsePeriod(canonical);
-  if (!p) throw new Error(`not a period: ${canonical}`);
+  const p = canonicalParts(canonical);
   return new Date(Date.UTC(p.year, p.quarter === null ? 12 : p.quarter * 3, 0));
 }
 
 /** The canonical period before (step -1) or after a canonical period, of the same kind. */
 export function shiftPeriod(canonical: string, steps: number): string {
-  const p = parsePeriod(canonical);
-  if (!p) throw new Error(`not a period: ${canonical}`);
+  const p = canonicalParts(canonical);
   if (p.quarter === null) return String(p.year + steps);
   const index = p.year * 4 + (p.quarter - 1) + steps;
   return `${Math.floor(index / 4)}-Q${(index % 4) + 1}`;

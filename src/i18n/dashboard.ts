@@ -44,6 +44,14 @@ export const dashboard = {
     invented: 'Påhittade siffror',
     published: (date: string) => `Data publicerade ${date}.`,
     empty: 'Det finns inga uppgifter att visa för det här urvalet.',
+    /** A topic page on a site built without its data. */
+    absent: (topic: string) => `Den här webbplatsen har inga publicerade uppgifter om ${topic}.`,
+    absentMore: 'Vad som är publicerat står på sidan',
+    absentTopic: {
+      placements: 'placerade barn och unga',
+      network: 'placeringar i nätverkshem',
+      decisions: 'gynnande beslut som inte verkställts',
+    },
     total: 'Totalt',
     percent: 'procent',
     highlighted: (unit: string) => `${unit} markerad`,

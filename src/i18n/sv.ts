@@ -18,6 +18,13 @@ export const sv = {
     footerData: 'Data publicerade',
     footerAbout:
       'Sammanställd statistik från socialtjänstens uppföljning. Inga personuppgifter publiceras; små antal döljs.',
+    footerAboutAll:
+      'Sammanställd statistik från socialtjänstens uppföljning. Inga personuppgifter publiceras, men alla antal visas, även små.',
+    /** On every page of a site built with PUBLISH_ALL_COUNTS=ja (no count is hidden). */
+    publishAllHeading: 'Alla antal visas, även de minsta.',
+    publishAll:
+      'Webbplatsen är byggd utan gräns för små antal (inställningen PUBLISH_ALL_COUNTS=ja), så även antal som 1, 2 och 3 ' +
+      'publiceras. Små antal kan göra det möjligt att känna igen enskilda personer.',
   },
   nav: {
     oversikt: 'Översikt',
@@ -61,6 +68,9 @@ export const sv = {
     lead:
       'Varje datamängd publiceras som en databasfil som webbläsaren läser direkt. ' +
       'Små antal (under tröskeln) är dolda innan något publiceras.',
+    leadAll:
+      'Varje datamängd publiceras som en databasfil som webbläsaren läser direkt. ' +
+      'Alla antal är publicerade, även de minsta (inställningen PUBLISH_ALL_COUNTS=ja).',
     threshold: (n: number) => `Antal från 1 till ${n} publiceras inte; de visas som dolda.`,
     generated: 'Data byggda',
     summaryHeading: 'Datamängder',

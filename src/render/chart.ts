@@ -31,10 +31,16 @@ export function pageSvg(chart: ChartModel, doc: Document, id: string): Element {
   return el;
 }
 
-/** The chart with its title, subtitle and source drawn in, as a standalone .svg file's text. */
+/**
+ * The chart with its title, subtitle and source drawn in, as a standalone .svg file's text. Serialised as
+ * XML, not HTML: outerHTML writes a no-break space (in every period label) as `&nbsp;`, which is no XML
+ * entity, and an SVG editor refuses the file.
+ */
 export function standaloneSvg(chart: ChartModel, heading: Heading, doc: Document, id: string): string {
   const el = render(withHeading(chartPlot(chart), heading), doc, { id: `${id}-fil` });
-  return `<?xml version="1.0" encoding="UTF-8"?>\n${el.outerHTML}\n`;
+  // A document made with createHTMLDocument (the browser's scratch document) has no window of its own.
+  const Serializer = doc.defaultView?.XMLSerializer ?? globalThis.XMLSerializer;
+  return `<?xml version="1.0" encoding="UTF-8"?>\n${new Serializer().serializeToString(el)}\n`;
 }
 
 /** The same, without inline style, for painting into a PNG in the page's document. */

@@ -3,6 +3,7 @@
 
 import { getNodeRunner, readManifest } from '../queries/node-runner.ts';
 import type { Runner } from '../queries/runner.ts';
+import { datasetsWithRows, pageHasData } from './nav.ts';
 import type { DashboardPage, PageEnv, PageView } from './view.ts';
 
 export async function buildEnv(): Promise<{ runner: Runner; env: PageEnv }> {
@@ -11,10 +12,14 @@ export async function buildEnv(): Promise<{ runner: Runner; env: PageEnv }> {
   return { runner, env: { datasets: runner.datasets, generated: manifest.generated } };
 }
 
-/** A dashboard page's default view, as the build prerenders it, with the environment it was made in. */
-export async function prerender(page: DashboardPage): Promise<{ view: PageView; env: PageEnv }> {
+/**
+ * A dashboard page's default view, as the build prerenders it, with the environment it was made in, and
+ * whether the site publishes anything the page shows (every dataset is optional; see src/views/nav.ts).
+ */
+export async function prerender(page: DashboardPage): Promise<{ view: PageView; env: PageEnv; published: boolean }> {
   const { runner, env } = await buildEnv();
-  return { view: await page.load(runner, new URLSearchParams(), env), env };
+  const published = pageHasData(page.id ? `${page.id}/` : '', datasetsWithRows(readManifest()));
+  return { view: await page.load(runner, new URLSearchParams(), env), env, published };
 }
 
 /** The page's address for the print footer: absolute when the site's URL is configured, else its path. */

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { Page } from 'playwright-core';
+import { JSDOM } from 'jsdom';
 import { NodeRunner } from '../../src/queries/node-runner.ts';
 import { launchSiteBrowser, STRICT_CSP, type SiteBrowser } from './browser.ts';
 import { sharedBrowser } from './close-clean.ts';
@@ -391,6 +392,12 @@ describe('the dashboard pages with JavaScript', () => {
     expect(svgText.startsWith('<?xml')).toBe(true);
     expect(svgText).toContain('Andel placerade i nätverkshem');
     expect(svgText).toContain('Påhittade siffror.');
+    // Well-formed XML, as an SVG editor reads it: an XML parser (jsdom's, strict) finds no error (an HTML
+    // entity such as &nbsp; in a period label made editors refuse the file).
+    expect(svgText).not.toContain('&nbsp;');
+    const xml = new new JSDOM('').window.DOMParser().parseFromString(svgText, 'image/svg+xml');
+    expect(xml.getElementsByTagName('parsererror')).toHaveLength(0);
+    expect([xml.documentElement.localName, xml.documentElement.namespaceURI]).toEqual(['svg', 'http://www.w3.org/2000/svg']);
 
     const png = await save('button[data-download="png"]');
     expect(png.name).toBe('natverkshem-andel-9999-2016-q1-2025-q4.png');

@@ -16,6 +16,7 @@ import { exploreWords as w } from '../../src/i18n/explore.ts';
 import { sv } from '../../src/i18n/sv.ts';
 import { formatNumber } from '../../src/i18n/format.ts';
 import { launchSiteBrowser, STRICT_CSP, type SiteBrowser } from './browser.ts';
+import { closeChecked } from './close-clean.ts';
 
 const siteUrl = inject('siteUrl');
 const siteDir = inject('siteDir');
@@ -465,9 +466,8 @@ describe('the query in the link', () => {
       expect(await status(second)).toBe(w.editor.linkTooLong(6000));
       expect(new URL(second.url()).hash).toBe('');
       await second.close();
-      expect(browser.foreignRequests).toEqual([]);
     } finally {
-      await browser.close();
+      await closeChecked(browser, { errors: false });
     }
   });
 });

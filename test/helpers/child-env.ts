@@ -6,7 +6,7 @@
 // SUPPRESSION_THRESHOLD) cannot change what a test builds: each test sets what it needs in `env`.
 
 const RUNNER = ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'NODE_ENV', 'TEST', 'NODE_OPTIONS'];
-const PROJECT = ['DATA_DIR', 'DIST_DIR', 'BASE_PATH', 'SUPPRESSION_THRESHOLD', 'CONTACT_EMAIL', 'ORGANISATION_NAME'];
+const PROJECT = ['DATA_DIR', 'DIST_DIR', 'BASE_PATH', 'SUPPRESSION_THRESHOLD', 'PUBLISH_ALL_COUNTS', 'CONTACT_EMAIL', 'ORGANISATION_NAME'];
 
 export function childEnv(env: Record<string, string> = {}): NodeJS.ProcessEnv {
   const base: NodeJS.ProcessEnv = { ...process.env };

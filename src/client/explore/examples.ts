@@ -3,6 +3,8 @@
 // with the same bare name in memory can never change what an example answers. The page runs them in the
 // browser; at build time the same SQL runs once in Node so the answers are on the page without JavaScript.
 
+import type { DatasetName } from '../../data/schema.ts';
+
 export interface ChartHint {
   kind: 'line' | 'bar';
   x: string;
@@ -16,6 +18,8 @@ export interface Example {
   /** The question, in words. */
   question: string;
   sql: string;
+  /** The published datasets the SQL reads: the example is offered only when every one of them is published. */
+  datasets: readonly DatasetName[];
   /** The quick chart drawn for the answer. */
   chart?: ChartHint;
 }
@@ -45,6 +49,7 @@ SELECT enhetsnamn, enhetskod, left(period, 4), andel, markering, 'rapporterad'
 FROM pub_natverkshemsandel.natverkshemsandel
 WHERE typ = 'utfall' AND (period NOT LIKE '%-Q%' OR period LIKE '%-Q4')
 ORDER BY enhetskod, ar, ursprung;`,
+    datasets: ['placeringar', 'natverkshemsandel'],
     chart: { kind: 'line', x: 'ar', y: 'andel', series: 'enhetsnamn' },
   },
   {
@@ -80,6 +85,7 @@ WHERE period IN (SELECT period FROM kvartal)
   AND status IN ('saknar_plats', 'tackat_ja_ej_verkstallt')
 GROUP BY enhetsnamn, lag, verksamhet, insats, status
 ORDER BY kvartal_med_beslut DESC, antal_senaste_kvartalet DESC NULLS LAST, insats, enhetsnamn, lag, verksamhet, status;`,
+    datasets: ['ej_verkstallda_beslut'],
   },
   {
     id: 'placeringar-per-kvartal',
@@ -102,9 +108,15 @@ WHERE enhetskod = '9999'
   AND avser = 'vid_periodens_slut'
   AND period LIKE '%-Q%'
 ORDER BY period, placeringsform;`,
+    datasets: ['placeringar'],
     chart: { kind: 'line', x: 'period', y: 'antal', series: 'placeringsform' },
   },
 ];
+
+/** The examples whose every dataset is published (a site built from a subset of the data offers the rest). */
+export function examplesFor(datasets: readonly string[]): Example[] {
+  return EXAMPLES.filter((e) => e.datasets.every((d) => datasets.includes(d)));
+}
 
 export function exampleById(id: string): Example | undefined {
   return EXAMPLES.find((e) => e.id === id);

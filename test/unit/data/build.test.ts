@@ -1,6 +1,5 @@
 // End to end: scripts/check-data.ts and scripts/build.ts run as a user runs them, on the small data
 // folders in test/fixtures/. One successful build is shared by the tests that read its output.
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -8,38 +7,12 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { childEnv } from '../../helpers/child-env.ts';
+import { runScript, snapshot, type ScriptRun as Run } from '../../helpers/run-script.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..', '..');
 const GOOD = path.join(ROOT, 'test', 'fixtures', 'data-good');
 const BAD = path.join(ROOT, 'test', 'fixtures', 'data-bad');
 const BUILD_TIMEOUT = 240_000;
-
-interface Run { code: number | null; stdout: string; stderr: string }
-
-/** Runs a script with the Node running the tests, in the project folder, with DATA_DIR and DIST_DIR set. */
-function runScript(script: string, env: Record<string, string>): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(ROOT, 'scripts', script)], { cwd: ROOT, env: childEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => { stdout += d; });
-    child.stderr.on('data', (d) => { stderr += d; });
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
-
-/** Every file under a folder with its contents, to compare a folder before and after. */
-async function snapshot(dir: string): Promise<Record<string, string>> {
-  const out: Record<string, string> = {};
-  for (const e of await readdir(dir, { recursive: true, withFileTypes: true })) {
-    if (!e.isFile()) continue;
-    const file = path.join(e.parentPath, e.name);
-    out[path.relative(dir, file)] = (await readFile(file)).toString('base64');
-  }
-  return out;
-}
 
 /** A dist folder from an earlier build, with a marker file. */
 async function previousDist(dir: string): Promise<Record<string, string>> {

@@ -2,7 +2,7 @@
 // and read the messages a user would see.
 import { readCsv } from '../../../src/data/csv.ts';
 import { type DataIssue, formatIssue } from '../../../src/data/errors.ts';
-import { type InputFile, readDataFiles } from '../../../src/data/pipeline.ts';
+import { type InputFile, readDataFiles, type ReadOptions } from '../../../src/data/pipeline.ts';
 import { DATASETS, type DatasetName } from '../../../src/data/schema.ts';
 import { type DataRow, validateFile } from '../../../src/data/validate.ts';
 
@@ -14,8 +14,8 @@ export function files(map: Record<string, string | Uint8Array>): InputFile[] {
 }
 
 /** Runs the whole read + check pipeline on files given as text. */
-export function readAll(map: Record<string, string | Uint8Array>) {
-  return readDataFiles(files(map));
+export function readAll(map: Record<string, string | Uint8Array>, options: ReadOptions = {}) {
+  return readDataFiles(files(map), options);
 }
 
 /** A CSV text from lines (`;` delimited by default), each line ended by `\n`. */

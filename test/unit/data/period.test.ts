@@ -87,6 +87,15 @@ describe('period dates and steps', () => {
     expect(shiftPeriod('2020', -1)).toBe('2019');
     expect(shiftPeriod('2020', 3)).toBe('2023');
   });
+  it('period arithmetic reaches past the years a file may hold: the period after 2100 and before 1900', () => {
+    // A chart's time axis ends at the period after the last one; a key figure compares with the one before.
+    expect(shiftPeriod('2100', 1)).toBe('2101');
+    expect(periodToDate(shiftPeriod('2100', 1))).toEqual(new Date(Date.UTC(2101, 0, 1)));
+    expect(shiftPeriod('2100-Q4', 1)).toBe('2101-Q1');
+    expect(periodEndDate('2101-Q1')).toEqual(new Date(Date.UTC(2101, 2, 31)));
+    expect(shiftPeriod('1900-Q1', -4)).toBe('1899-Q1');
+    expect(shiftPeriod('1900', -1)).toBe('1899');
+  });
   it('the date helpers refuse what is not a period', () => {
     expect(() => periodToDate('hösten')).toThrow('not a period: hösten');
     expect(() => periodEndDate('2025-Q5')).toThrow('not a period: 2025-Q5');

@@ -1,12 +1,14 @@
 // The build refuses input that looks like personal data, and never repeats the number in its messages.
 import { describe, expect, it } from 'vitest';
-import { containsPersonalNumber, maskDigits } from '../../../src/data/personnummer.ts';
+import { containsPersonalNumber, findPersonalNumbers, maskDigits, normaliseForGuard } from '../../../src/data/personnummer.ts';
 import { csv, luhnDigit, messages, PLACERINGAR_HEADER, readAll, validateText } from './helpers.ts';
 
 /** A valid number from its first nine digits (YYMMDDNNN) and the Luhn digit. */
 const valid = (nine: string) => nine + luhnDigit(nine);
 const SAMORDNING = valid('701063239'); // born 1970-10-03, day + 60
 const FEB29 = valid('000229123'); // 2000-02-29
+const GUARD_SV = 'ser ut som ett personnummer. Personuppgifter får aldrig finnas i indata; ta bort cellen.';
+const GUARD_EN = 'looks like a Swedish personal identity number. Personal data must never be in the input; remove the cell.';
 
 describe('the Luhn helper of these tests agrees with the well-known test numbers', () => {
   it('19121212-1212 and 811228-9874', () => {
@@ -55,8 +57,6 @@ describe('containsPersonalNumber: no false alarms', () => {
 
 describe('the guard in a file', () => {
   const row = (name: string, antal = '5') => `2025-Q3;0180;${name};jourhem;totalt;0-20;under_perioden;${antal}`;
-  const GUARD_SV = 'ser ut som ett personnummer. Personuppgifter får aldrig finnas i indata; ta bort cellen.';
-  const GUARD_EN = 'looks like a Swedish personal identity number. Personal data must never be in the input; remove the cell.';
 
   it('in a known column: an error naming file, line and column, with every digit hidden', () => {
     const { rows, issues } = validateText('placeringar', csv(PLACERINGAR_HEADER, row('19121212-1212')));
@@ -121,4 +121,118 @@ describe('the guard in a file', () => {
 
 describe('maskDigits', () => {
   it('hides every digit and keeps the rest', () => expect(maskDigits('Ärende 811228-9874')).toBe('Ärende ••••••-••••'));
+});
+
+describe('one normaliser: every spelling a word processor, a spreadsheet or a web page makes is found', () => {
+  const spelled = [
+    ['an en dash (Word and Excel autocorrect)', '121212\u20131212'],
+    ['an em dash', '121212\u20141212'],
+    ['the hyphen U+2010 and the figure dash U+2012', '121212\u20101212 and 121212\u20121212'],
+    ['a horizontal bar U+2015', '121212\u20151212'],
+    ['the minus sign U+2212', '121212\u22121212'],
+    ['a non-breaking hyphen U+2011', '121212\u20111212'],
+    ['a soft hyphen U+00AD', '121212\u00ad1212'],
+    ['a zero-width space inside', '1212\u200b12-1212'],
+    ['a zero-width joiner and a word joiner', '12\u200d1212\u2060-1212'],
+    ['a BOM inside', '121212-\ufeff1212'],
+    ['a bidi override around it', '\u202e121212-1212\u202c'],
+    ['full-width digits', '\uff11\uff12\uff11\uff12\uff11\uff12-\uff11\uff12\uff11\uff12'],
+    ['full-width digits and a full-width hyphen-minus', '\uff11\uff12\uff11\uff12\uff11\uff12\uff0d\uff11\uff12\uff11\uff12'],
+    ['mathematical bold digits', '\u{1d7cf}\u{1d7d0}\u{1d7cf}\u{1d7d0}\u{1d7cf}\u{1d7d0}-\u{1d7cf}\u{1d7d0}\u{1d7cf}\u{1d7d0}'],
+    ['Arabic-Indic digits', '\u0668\u0661\u0661\u0662\u0662\u0668-\u0669\u0668\u0667\u0664'],
+    ['with century, dashes between the parts of the date', '1912-12-12-1212'],
+    ['dots between the parts of the date', '12.12.12-1212'],
+    ['spaces between the parts of the date', '12 12 12 1212'],
+    ['a no-break space before the last four', '121212\u00a01212'],
+    ['spaces around the dash', '121212 - 1212'],
+    ['a NUL inside', '121212\u00001212'],
+    ['in a file name', 'placeringar_121212-1212.csv'],
+    ['in a file name with an underscore', 'placeringar_19121212_1212.csv'],
+    ['samordningsnummer with an en dash', `${SAMORDNING.slice(0, 6)}\u2013${SAMORDNING.slice(6)}`],
+  ];
+  for (const [what, text] of spelled) it(what, () => expect(containsPersonalNumber(text), JSON.stringify(text)).toBe(true));
+
+  it('normaliseForGuard folds them all to digits and -', () => {
+    expect(normaliseForGuard('\uff11\uff12\u00ad3\u200b4\u2011\u22125\u2013')).toBe('1234--5-');
+    expect(normaliseForGuard('a\u00a0b')).toBe('a b');
+  });
+});
+
+describe('containsPersonalNumber: no false alarms on legitimate values', () => {
+  const clean = [
+    ['a quarter-end date', '2025-09-30'],
+    ['a date and a count in text', 'Beslut 2025-09-30 om 12 barn'],
+    ['a district code', '0180-01'],
+    ['a count with space grouping', '2 044'],
+    ['a large count with space grouping (ten digits)', '1 212 121 212'],
+    ['a count with no-break space grouping', '1\u00a0212\u00a0121\u00a0212'],
+    ['a phone number', '070-123 45 67'],
+    ['a phone number with the country code', '+46 70 123 45 67'],
+    ['a URL with a date and an id', 'https://example.se/2025-09-30/dokument/1234567890'],
+    ['an insats name with a paragraph number', '9.10 Daglig verksamhet'],
+    ['a range of periods', '2016-Q1–2025-Q4'],
+  ];
+  for (const [what, text] of clean) it(what, () => expect(containsPersonalNumber(text), text).toBe(false));
+});
+
+describe('maskDigits masks every spelling of a digit', () => {
+  it('full-width and other digits are hidden too, and invisible characters are dropped', () => {
+    expect(maskDigits('Ärende \uff18\uff11\uff11\uff12\uff12\uff18\u2013\uff19\uff18\uff17\uff14')).toBe('Ärende ••••••-••••');
+    expect(maskDigits('121212\u200b1212')).toBe('••••••••••');
+  });
+});
+
+describe('findPersonalNumbers: where they are in a parsed table (for the SQL page to warn about an analyst’s file)', () => {
+  it('the header, and (line, row, column) of every cell', () => {
+    const table = {
+      header: ['namn', '121212-1212', 'antal'],
+      rows: [
+        { line: 2, cells: ['Anna', '', '5'] },
+        { line: 3, cells: ['Ärende 811228\u20139874', 'x', '7'] },
+        { line: 5, cells: ['Bo', '2025-09-30', '1\u00a0212\u00a0121\u00a0212'] },
+        { line: 6, cells: ['Cid', '', '\uff18\uff11\uff11\uff12\uff12\uff18\uff19\uff18\uff17\uff14'] },
+      ],
+    };
+    expect(findPersonalNumbers(table)).toEqual([
+      { line: 1, row: null, column: 1 },
+      { line: 3, row: 1, column: 0 },
+      { line: 6, row: 3, column: 2 },
+    ]);
+  });
+  it('nothing in a clean table', () => {
+    expect(findPersonalNumbers({ header: ['period', 'antal'], rows: [{ line: 2, cells: ['2025-09-30', '2 044'] }] })).toEqual([]);
+  });
+});
+
+describe('the guard on headers and file names', () => {
+  it('a personal number as a column name is an error of its own, masked', () => {
+    const { issues } = validateText('placeringar', csv(`${PLACERINGAR_HEADER};811228\u20139874`, '2025-Q3;0180;Stockholm;jourhem;totalt;0-20;under_perioden;5;'));
+    expect(messages(issues)[0]).toBe(
+      'FEL: placeringar.csv, rad 1, kolumn I: "••••••-••••" rubriken ser ut som ett personnummer. Personuppgifter får aldrig finnas i indata; ta bort cellen.\n' +
+      '  ERROR: placeringar.csv, line 1, column I: "••••••-••••" the header looks like a Swedish personal identity number. Personal data must never be in the input; remove the cell.');
+  });
+  it('a personal number in a file name stops the build, and the name is never repeated in full', () => {
+    const r = readAll({
+      'placeringar_121212\u20131212.csv': csv(PLACERINGAR_HEADER, '2025-Q3;0180;Stockholm;jourhem;totalt;0-20;under_perioden;5', '2025-Q3;0180;Stockholm;hvb;totalt;0-20;under_perioden;många'),
+    });
+    const text = messages([...r.errors, ...r.warnings]).join('\n');
+    expect(text).not.toMatch(/1212/);
+    expect(messages(r.errors)[0]).toBe(
+      'FEL: placeringar_••••••-••••.csv: filnamnet ser ut att innehålla ett personnummer. Byt namn på filen: filnamnen publiceras på webbplatsen (i data/manifest.json), och personuppgifter får aldrig finnas i indata.\n' +
+      '  ERROR: placeringar_••••••-••••.csv: the file name seems to hold a personal identity number. Rename the file: file names are published with the site (in data/manifest.json), and personal data must never be in the input.');
+    // The file's contents are checked too, under the masked name; the name never reaches the list of files.
+    expect(r.errors.map((e) => [e.file, e.line])).toEqual([['placeringar_••••••-••••.csv', 0], ['placeringar_••••••-••••.csv', 3]]);
+    expect(JSON.stringify(r.files)).not.toMatch(/1212/);
+  });
+  it('a file name with a date and a quarter passes', () => {
+    const r = readAll({ 'placeringar_2025-09-30_2025Q3.csv': csv(PLACERINGAR_HEADER, '2025-Q3;0180;Stockholm;jourhem;totalt;0-20;under_perioden;5') });
+    expect(r.errors).toEqual([]);
+  });
+  it('every spelling in a cell is refused with file, line and column', () => {
+    const cells = ['121212\u20131212', '121212\u22121212', '1212\u200b12-1212', '\uff11\uff12\uff11\uff12\uff11\uff12-\uff11\uff12\uff11\uff12', '1912-12-12-1212', '12.12.12-1212'];
+    const { rows, issues } = validateText('placeringar', csv(PLACERINGAR_HEADER, ...cells.map((c, i) => `2025-Q3;0180;${c};jourhem;totalt;0-20;under_perioden;${10 + i}`)));
+    expect(rows).toEqual([]);
+    expect(issues.map((i) => [i.line, i.columnLetter, i.column, i.sv])).toEqual(cells.map((_, i) => [2 + i, 'C', 'enhetsnamn', GUARD_SV]));
+    expect(messages(issues).join('\n')).not.toMatch(/1212|\uff11/);
+  });
 });

@@ -1,8 +1,7 @@
 // The network-home queries against the fixture in ./dashboard-fixture.ts:
 // computed shares (with the counts behind them), reported shares as reported, the national reference,
 // a local target and the comparison between units with every unit lacking a share listed with the reason.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { NodeRunner } from '../../../src/queries/node-runner.ts';
+import { describe, expect, it } from 'vitest';
 import {
   comparisonQuery,
   computedShareQuery,
@@ -15,20 +14,17 @@ import {
 } from '../../../src/queries/network.ts';
 import { unitsQuery } from '../../../src/queries/unit-catalogs.ts';
 import { latestKnown, mergeComparison } from '../../../src/views/network/index.ts';
-import { openDashboardFixture } from './dashboard-fixture.ts';
+import { queryFixture, STOCKHOLM_QUARTERS } from './dashboard-fixture.ts';
 
-let runner: NodeRunner;
-beforeAll(async () => ({ runner } = await openDashboardFixture()));
-afterAll(() => runner?.close());
-
-const run = <T>(q: { sql: string; params: unknown[] }) => runner.run<T>(q.sql, q.params);
-const stockholm = { unit: '0180', avser: 'vid_periodens_slut', quarterly: true, from: '2024-Q4', to: '2025-Q2' };
+const fx = queryFixture();
+const { run } = fx;
+const stockholm = STOCKHOLM_QUARTERS;
 
 describe('network-home queries', () => {
   it('list the units with a computed or reported share', async () => {
-    const q = networkUnitsSourceQuery(runner.datasets);
+    const q = networkUnitsSourceQuery(fx.runner.datasets);
     expect(q).not.toBeNull();
-    const stored = await run(unitsQuery('natverkshem', runner.datasets)!);
+    const stored = await run(unitsQuery('natverkshem', fx.runner.datasets)!);
     expect(await run(q!)).toEqual(stored);
     expect(stored).toEqual([
       { enhetskod: '00', enhetsnamn: 'Riket', niva: 'riket', perioder: 2, varden: 2, pahittad: false },
@@ -59,11 +55,11 @@ describe('network-home queries', () => {
     ]);
     expect(await run(reportedShareQuery('0180', 'mal'))).toEqual([{ period: '2025', andel: 30, markering: null, kalla: 'sthlm' }]);
     expect(await run(reportedShareQuery('0180', 'utfall'))).toEqual([]);
-    expect((await run<{ period: string }>(sharePeriodsQuery('1402', null, runner.datasets))).map((r) => r.period)).toEqual(['2025-Q1', '2025-Q2']);
+    expect((await run<{ period: string }>(sharePeriodsQuery('1402', null, fx.runner.datasets))).map((r) => r.period)).toEqual(['2025-Q1', '2025-Q2']);
   });
 
   it('compare the units of one period: computed, reported, hidden and missing', async () => {
-    const rows = await run<ComparisonRow>(comparisonQuery('2025-Q2', 'vid_periodens_slut', runner.datasets));
+    const rows = await run<ComparisonRow>(comparisonQuery('2025-Q2', 'vid_periodens_slut', fx.runner.datasets));
     expect(rows.map((r) => [r.enhetskod, r.kind, r.har_period, r.andel, r.markering])).toEqual([
       ['0180', 'beraknad', true, 20, null],
       ['1401', 'rapporterad', true, null, 'sekretess'],

@@ -1,7 +1,6 @@
 // The placement queries against a small published fixture whose numbers
 // are worked out by hand in ./dashboard-fixture.ts.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { NodeRunner } from '../../../src/queries/node-runner.ts';
+import { describe, expect, it } from 'vitest';
 import {
   placementBreakdownQuery,
   placementFormsQuery,
@@ -11,20 +10,17 @@ import {
 } from '../../../src/queries/placements.ts';
 import { unitCatalogQuery, unitsQuery } from '../../../src/queries/unit-catalogs.ts';
 import { pickMeasure } from '../../../src/views/choices.ts';
-import { openDashboardFixture } from './dashboard-fixture.ts';
+import { queryFixture, STOCKHOLM_QUARTERS } from './dashboard-fixture.ts';
 
-let runner: NodeRunner;
-beforeAll(async () => ({ runner } = await openDashboardFixture()));
-afterAll(() => runner?.close());
-
-const run = <T>(q: { sql: string; params: unknown[] }) => runner.run<T>(q.sql, q.params);
-const quarters = { unit: '0180', avser: 'vid_periodens_slut', quarterly: true, from: '2024-Q4', to: '2025-Q2' };
+const fx = queryFixture();
+const { run } = fx;
+const quarters = STOCKHOLM_QUARTERS;
 
 describe('placement queries', () => {
   it('list the units with their periods, numbers and whether their figures are invented', async () => {
     // Stored by the build (unit-catalogs.ts), and the same as the catalog SQL over the published table.
-    const stored = await run(unitsQuery('placeringar', runner.datasets)!);
-    expect(await run(unitCatalogQuery('placeringar', runner.datasets))).toEqual(stored);
+    const stored = await run(unitsQuery('placeringar', fx.runner.datasets)!);
+    expect(await run(unitCatalogQuery('placeringar', fx.runner.datasets))).toEqual(stored);
     expect(stored).toEqual([
       { enhetskod: '0180', enhetsnamn: 'Stockholm', niva: 'kommun', perioder: 4, varden: 27, pahittad: false },
       { enhetskod: '9999', enhetsnamn: 'Exempelstad (påhittade siffror)', niva: 'kommun', perioder: 4, varden: 16, pahittad: true },

@@ -72,6 +72,21 @@ describe('chart figures', () => {
     expect(file).toContain('>Källa: X.</text>');
   });
 
+  it('download as well-formed XML that an SVG editor opens: no HTML entities such as &nbsp;', () => {
+    // Period labels ("kv. 1 2025") hold no-break spaces, which HTML serialisation writes as &nbsp;, an
+    // entity XML does not know; an SVG editor then refuses the file.
+    for (const chart of ['line', 'area'] as const) {
+      const file = standaloneSvg({ ...recipe, chart }, { title: 'Titel & <mer>', subtitle: 'kv.\u00a01 2025', source: 'Källa: "X".' }, serverDocument(), 'x');
+      expect(file).not.toContain('&nbsp;');
+      const window = serverDocument().defaultView as Window & typeof globalThis;
+      const xml = new window.DOMParser().parseFromString(file, 'image/svg+xml');
+      expect(xml.getElementsByTagName('parsererror')).toHaveLength(0);
+      expect(xml.documentElement.namespaceURI).toBe('http://www.w3.org/2000/svg');
+      expect(xml.documentElement.getAttribute('aria-description')).toContain('\u00a0');
+      expect(xml.documentElement.textContent).toContain('Titel & <mer>');
+    }
+  });
+
   it('write the figure with escaped texts, the table with markers as words and the CSV as a link', () => {
     const model = trendFigure({ ...base, switchable: true }, recipe);
     const html = figureInnerHtml(model, '<svg></svg>', { js: false });

@@ -17,6 +17,12 @@ export const sources = new SourceBook(
   GENERATED,
 );
 
+/** A unit's one measure over two quarters, chosen as a page's choices.ts chooses them. */
+export function measureChoice(perioder: number, varden: number) {
+  const periods = ['2025-Q3', '2025-Q4'];
+  return { measures: [{ avser: 'vid_periodens_slut', perioder, varden }], avser: 'vid_periodens_slut', defaultMeasure: 'vid_periodens_slut', quarterly: true, periods, range: { from: periods[0], to: periods[1] } };
+}
+
 /** The choice of a unit as a page's choices.ts makes it: the unit shown is the default. */
 export function unitChoice(u: UnitCatalogRow) {
   return { units: [u], fallback: u, unit: u, messages: [] as string[] };

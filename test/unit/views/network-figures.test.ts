@@ -3,18 +3,13 @@ import { describe, expect, it } from 'vitest';
 import type { NetworkChoices } from '../../../src/views/network/choices.ts';
 import type { NetworkData } from '../../../src/views/network/data.ts';
 import { comparisonFigure, countsFigure, missingUnits, shareFigure } from '../../../src/views/network/figures.ts';
-import { sources, unit, unitChoice } from './figures-fixed.ts';
+import { measureChoice, sources, unit, unitChoice } from './figures-fixed.ts';
 import { rows } from './helpers.ts';
 
 const NBSP = '\u00a0';
 const choices: NetworkChoices = {
   ...unitChoice(unit('1111', 'Testkommun')),
-  measures: [{ avser: 'vid_periodens_slut', perioder: 2, varden: 1 }],
-  avser: 'vid_periodens_slut',
-  defaultMeasure: 'vid_periodens_slut',
-  quarterly: true,
-  periods: ['2025-Q3', '2025-Q4'],
-  range: { from: '2025-Q3', to: '2025-Q4' },
+  ...measureChoice(2, 1),
 };
 
 const data: NetworkData = {

@@ -4,18 +4,13 @@ import { describe, expect, it } from 'vitest';
 import type { PlacementChoices } from '../../../src/views/placements/choices.ts';
 import type { PlacementData } from '../../../src/views/placements/data.ts';
 import { ageFigure, compositionFigure, formsFigure, sexFigure } from '../../../src/views/placements/figures.ts';
-import { sources, unit, unitChoice } from './figures-fixed.ts';
+import { measureChoice, sources, unit, unitChoice } from './figures-fixed.ts';
 import { rows } from './helpers.ts';
 
 const NBSP = '\u00a0';
 const choices: PlacementChoices = {
   ...unitChoice(unit('1111', 'Testkommun')),
-  measures: [{ avser: 'vid_periodens_slut', perioder: 2, varden: 8 }],
-  avser: 'vid_periodens_slut',
-  defaultMeasure: 'vid_periodens_slut',
-  quarterly: true,
-  periods: ['2025-Q3', '2025-Q4'],
-  range: { from: '2025-Q3', to: '2025-Q4' },
+  ...measureChoice(2, 8),
   sexes: ['totalt', 'flickor', 'pojkar'],
   ages: ['0-20'],
   kon: 'totalt',
