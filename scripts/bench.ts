@@ -19,13 +19,14 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { NodeRunner } from '../src/queries/node-runner.ts';
+import type { PageEnv } from '../src/views/view.ts';
 import { projectRoot } from './lib/config.ts';
 import { startServer } from './serve.ts';
 import { NATIONAL, writeBenchData } from './lib/bench-data.ts';
 import { bundleBenchClient, BENCH_CLIENT_DIR } from './lib/bench-bundle.ts';
 import {
   launchBenchBrowser, measureFilterChange, measureFirstView, measureLoad, measureNoJs, measureQueries, SLOW_LINE,
-  type FilterRun, type FirstViewRun, type LoadRun, type NoJsRun, type QueryRun,
+  type BenchBrowser, type FilterRun, type FirstViewRun, type LoadRun, type NoJsRun, type QueryRun,
 } from './lib/bench-browser.ts';
 import {
   below, check, formatBytes, formatValue, htmlComposition, median, medianOrNull, percentile, round, table, TARGETS, targetsTable,
@@ -58,11 +59,16 @@ const machineBefore = machine();
 const work = await mkdtemp(path.join(os.tmpdir(), 'socialstatistik-bench-'));
 const dataDir = path.join(work, 'data');
 const dist = args.dist ? path.resolve(args.dist) : path.join(work, 'dist');
-let exitCode = 0;
-try {
-  // 1. Data.
-  let generation: { ms: number; rows: Record<string, number>; csvBytes: number } | null = null;
-  let build: { ms: number; attempts: number } | null = null;
+
+type PageRuns = { path: string; label: string; load: LoadRun[]; firstView: FirstViewRun[]; noJs: NoJsRun; filter: FilterRun[]; chosen: FilterRun[] };
+type Generation = { ms: number; rows: Record<string, number>; csvBytes: number } | null;
+type Build = { ms: number; attempts: number } | null;
+type SizedFile = { path: string; bytes: number; gzip: number };
+
+/** 1–2. The national data generated and the site built from it (unless --dist names a built site). */
+async function prepareSite(): Promise<{ generation: Generation; build: Build }> {
+  let generation: Generation = null;
+  let build: Build = null;
   if (!args.dist) {
     log('genererar nationella data / generating national data');
     const t0 = performance.now();
@@ -74,6 +80,11 @@ try {
     build = await timedBuild(dataDir, dist);
     log(`byggt / built in ${formatValue(build.ms, 'ms')}`);
   }
+  return { generation, build };
+}
+
+/** The built site's sizes: all of dist/, each data file and the engine's wasm, raw and gzip-compressed. */
+async function siteSizes(): Promise<{ distBytes: number; dataFiles: SizedFile[]; engineFiles: SizedFile[] }> {
   const files = await folderFiles(dist);
   const distBytes = files.filter((f) => !f.path.startsWith(`${BENCH_CLIENT_DIR}/`)).reduce((a, f) => a + f.bytes, 0);
   const dataFiles = await Promise.all(
@@ -83,41 +94,19 @@ try {
     files.filter((f) => f.path.endsWith('.wasm') && !f.path.startsWith(`${BENCH_CLIENT_DIR}/`))
       .map(async (f) => ({ ...f, gzip: gzipSync(await readFile(path.join(dist, f.path)), { level: 6 }).length })),
   );
-  const clientUrl = await bundleBenchClient(dist, BASE);
+  return { distBytes, dataFiles, engineFiles };
+}
 
-  // The units to filter on, from the published data; the pages' environment as the build gives it.
-  const node = await NodeRunner.open(path.join(dist, 'data'));
-  const units = await benchUnits(node);
-  const manifest = JSON.parse(await readFile(path.join(dist, 'data', 'manifest.json'), 'utf8')) as { generated: string };
-  const env = { datasets: [...node.datasets], generated: manifest.generated };
-
-  // 3. The browser.
+/** 3. Every page of the menu, then the pages' own queries, in headless Chromium. */
+async function measureInBrowser(clientUrl: string, env: PageEnv, units: string[]) {
   const server = await startServer({ root: dist, base: BASE, port: 0 });
   const bb = await launchBenchBrowser(server.url);
-  const pages: { path: string; label: string; load: LoadRun[]; firstView: FirstViewRun[]; noJs: NoJsRun; filter: FilterRun[]; chosen: FilterRun[] }[] = [];
+  const pages: PageRuns[] = [];
   let queries: QueryRun | null = null;
   try {
     for (const item of PARTS.has('pages') ? await navPages() : []) {
-      const url = server.url + item.path;
       log(`sida / page ${item.path || '(start)'}`);
-      const load: LoadRun[] = [];
-      for (let i = 0; i < RUNS; i++) load.push(await measureLoad(bb, url));
-      const firstView: FirstViewRun[] = [];
-      if (load[0].hasChartFigure) for (let i = 0; i < RUNS; i++) firstView.push(await measureFirstView(bb, url));
-      const noJs = await measureNoJs(bb, url);
-      const filter: FilterRun[] = [];
-      if (load[0].hasFilters) {
-        for (let i = 0; i < RUNS; i++) {
-          const run = await measureFilterChange(bb, url, units);
-          filter.push(run);
-          // A page whose filter does not re-render at all would only time out again.
-          if (run.firstRerenderMs === null && run.figures > 0 && run.rerendered === 0) break;
-        }
-      }
-      // Reported, not a target: the same change after a user's second in the control (the engine starts at the focus).
-      const chosen: FilterRun[] = [];
-      if (filter.some((r) => r.firstRerenderMs !== null)) for (let i = 0; i < RUNS; i++) chosen.push(await measureFilterChange(bb, url, units, CHOOSING_MS));
-      pages.push({ ...item, load, firstView, noJs, filter, chosen });
+      pages.push({ ...item, ...(await measurePage(bb, server.url + item.path, units)) });
     }
     if (PARTS.has('queries')) {
       log(`frågor / queries: ${QUERY_RUNS} körningar per fråga / runs per query`);
@@ -128,28 +117,45 @@ try {
     await server.close();
   }
 
-  // The browser must have got the same answers as DuckDB in Node.
+  return { pages, queries, foreignRequests: bb.foreignRequests, errors: bb.errors };
+}
+
+/** One page, RUNS times each: its load, its first view over the slow line, without JavaScript, its first filter change. */
+async function measurePage(bb: BenchBrowser, url: string, units: string[]): Promise<Omit<PageRuns, 'path' | 'label'>> {
+  const load: LoadRun[] = [];
+  for (let i = 0; i < RUNS; i++) load.push(await measureLoad(bb, url));
+  const firstView: FirstViewRun[] = [];
+  if (load[0].hasChartFigure) for (let i = 0; i < RUNS; i++) firstView.push(await measureFirstView(bb, url));
+  const noJs = await measureNoJs(bb, url);
+  const filter: FilterRun[] = [];
+  if (load[0].hasFilters) {
+    for (let i = 0; i < RUNS; i++) {
+      const run = await measureFilterChange(bb, url, units);
+      filter.push(run);
+      // A page whose filter does not re-render at all would only time out again.
+      if (run.firstRerenderMs === null && run.figures > 0 && run.rerendered === 0) break;
+    }
+  }
+  // Reported, not a target: the same change after a user's second in the control (the engine starts at the focus).
+  const chosen: FilterRun[] = [];
+  if (filter.some((r) => r.firstRerenderMs !== null)) for (let i = 0; i < RUNS; i++) chosen.push(await measureFilterChange(bb, url, units, CHOOSING_MS));
+  return { load, firstView, noJs, filter, chosen };
+}
+
+/** The rows DuckDB in Node gives for each captured statement: the browser must have got the same. */
+async function nodeRows(node: NodeRunner, queries: QueryRun | null): Promise<Record<string, number[]>> {
   const expectedRows: Record<string, number[]> = {};
   for (const q of queries?.captured ?? []) {
     expectedRows[q.name] = [];
     for (const params of q.params) expectedRows[q.name].push((await node.run(q.sql, params)).length);
   }
-  node.close();
 
-  // 4. Figures, table, targets.
-  const queryStats = (queries?.timings ?? []).map((t) => ({
-    name: t.name,
-    page: t.page,
-    sql: queries?.captured.find((q) => q.name === t.name)?.sql ?? '',
-    median: median(t.times),
-    p95: percentile(t.times, 95),
-    first: t.times[0] ?? null,
-    max: Math.max(...t.times),
-    rows: t.rows,
-    expectedRows: expectedRows[t.name],
-    sameAsNode: JSON.stringify(t.rows) === JSON.stringify(expectedRows[t.name]),
-  }));
-  const pageStats = await Promise.all(pages.map(async (p) => ({
+  return expectedRows;
+}
+
+/** One page's figures: medians over its runs, what it downloaded, its HTML's parts, its filter change. */
+async function pageStat(p: PageRuns) {
+  return {
     path: p.path,
     label: p.label,
     hasCharts: p.load[0].hasChartFigure,
@@ -188,7 +194,24 @@ try {
       afterChoosingMs: medianOrNull(p.chosen.map((r) => r.firstRerenderMs)),
       afterChoosingRuns: p.chosen.map((r) => r.firstRerenderMs),
     },
-  })));
+  };
+}
+
+/** 4. The figures per query, page and page view. */
+async function statistics(pages: PageRuns[], queries: QueryRun | null, expectedRows: Record<string, number[]>) {
+  const queryStats = (queries?.timings ?? []).map((t) => ({
+    name: t.name,
+    page: t.page,
+    sql: queries?.captured.find((q) => q.name === t.name)?.sql ?? '',
+    median: median(t.times),
+    p95: percentile(t.times, 95),
+    first: t.times[0] ?? null,
+    max: Math.max(...t.times),
+    rows: t.rows,
+    expectedRows: expectedRows[t.name],
+    sameAsNode: JSON.stringify(t.rows) === JSON.stringify(expectedRows[t.name]),
+  }));
+  const pageStats = await Promise.all(pages.map(pageStat));
   const viewStats = (queries?.views ?? []).map((v) => ({
     page: v.page,
     median: median(v.times),
@@ -196,9 +219,15 @@ try {
     max: v.times.length ? Math.max(...v.times) : null,
     error: v.error,
   }));
-  const dataGzip = dataFiles.filter((f) => f.path.endsWith('.duckdb')).reduce((a, f) => a + f.gzip, 0);
-  const heap = queries ? queries.pageHeapUsed + queries.workerHeapUsed : null;
+  return { queryStats, pageStats, viewStats };
+}
 
+type Stats = Awaited<ReturnType<typeof statistics>>;
+
+/** Each target of issue 6 against its figure. */
+function benchTargets(s: Stats, queries: QueryRun | null, build: Build, dataGzip: number, foreignRequests: readonly string[]): TargetResult[] {
+  const { queryStats, pageStats } = s;
+  const heap = queries ? queries.pageHeapUsed + queries.workerHeapUsed : null;
   const targets: TargetResult[] = [];
   for (const p of pageStats.filter((x) => x.hasCharts)) {
     const name = p.path || '(start)';
@@ -228,37 +257,32 @@ try {
   }
   if (build) targets.push(below('bygge / build', build.ms, TARGETS.buildMs, 'ms'));
   targets.push(below('data till webbläsaren, gzip / data to the browser, gzip', dataGzip, TARGETS.dataGzipBytes, 'B'));
-  targets.push(check('inga anrop till andra värdar / no other host', bb.foreignRequests.length === 0, String(bb.foreignRequests.length), '0'));
+  targets.push(check('inga anrop till andra värdar / no other host', foreignRequests.length === 0, String(foreignRequests.length), '0'));
 
-  const machineAfter = machine();
-  const results = {
-    generated: new Date().toISOString(),
-    machine: { before: machineBefore, after: machineAfter },
-    options: { runs: RUNS, queryRuns: QUERY_RUNS, base: BASE, dist: args.dist ?? null },
-    data: generation,
-    build,
-    sizes: { distBytes, dataFiles, engineFiles },
-    pages: pageStats,
-    queries: {
-      units,
-      engineStartMs: queries?.engineStartMs ?? null,
-      captureErrors: queries?.captureErrors ?? [],
-      stats: queryStats,
-      views: viewStats,
-      times: queries?.timings ?? [],
-    },
-    memory: queries && { pageHeapUsed: queries.pageHeapUsed, workerHeapUsed: queries.workerHeapUsed, engineMemory: queries.engineMemory },
-    foreignRequests: bb.foreignRequests,
-    consoleErrors: bb.errors,
-    targets,
-  };
-  await writeFile(args.out, `${JSON.stringify(results, null, 2)}\n`);
+  return targets;
+}
 
+/** The printed table. */
+function printed(p: {
+  results: { generated: string };
+  generation: Generation;
+  build: Build;
+  distBytes: number;
+  files: SizedFile[];
+  stats: Stats;
+  queries: QueryRun | null;
+  units: string[];
+  errors: readonly string[];
+  targets: TargetResult[];
+  machineAfter: ReturnType<typeof machine>;
+}): string[] {
+  const { results, generation, build, distBytes, queries, units, targets, machineAfter } = p;
+  const { queryStats, pageStats, viewStats } = p.stats;
   const out: string[] = [];
   out.push(`socialstatistik bench ${results.generated}  (${machineBefore.cpus} × ${machineBefore.cpuModel}, load before ${machineBefore.loadavg.join(' ')}, after ${machineAfter.loadavg.join(' ')})`);
   if (generation) out.push(`data: ${Object.entries(generation.rows).map(([f, n]) => `${f} ${n}`).join(', ')} (${formatBytes(generation.csvBytes)} CSV, ${formatValue(generation.ms, 'ms')})`);
   out.push(build ? `bygge / build: ${formatValue(build.ms, 'ms')}${build.attempts > 1 ? ` (försök / attempt ${build.attempts})` : ''}, dist ${formatBytes(distBytes)}` : `dist ${formatBytes(distBytes)} (${args.dist})`);
-  out.push('', table(['fil / file', 'byte', 'gzip'], [...dataFiles, ...engineFiles].map((f) => [f.path, formatBytes(f.bytes), formatBytes(f.gzip)])));
+  out.push('', table(['fil / file', 'byte', 'gzip'], p.files.map((f) => [f.path, formatBytes(f.bytes), formatBytes(f.gzip)])));
   out.push('', table(
     ['sida / page', `kB till diagram (${SLOW_LINE.kbps / 1000} Mbit/s)`, 'kB JS av (hela sidan)', 'kB före diagram (lokalt)', 'kB vid vila', 'JS före diagram', 'FCP', 'första diagram'],
     pageStats.map((p) => [p.path || '(start)', p.hasCharts ? formatBytes(p.firstViewBytes ?? 0) : '–', formatBytes(p.bytesNoJs), p.hasCharts ? formatBytes(p.bytesToFirstChart ?? 0) : '–', formatBytes(p.bytesAtIdle ?? 0),
@@ -286,8 +310,55 @@ try {
   out.push(table(['fråga / query (sidans egen / the page\'s own)', 'median', 'p95', 'första', 'max', 'rader'], queryStats.map((q) => [q.name, formatValue(q.median, 'ms'), formatValue(q.p95, 'ms'), formatValue(q.first, 'ms'), formatValue(q.max, 'ms'), q.rows.join('/')])));
   out.push('', table(['sidvy / page view (load: alla frågor / all queries)', 'median', 'p95', 'max'], viewStats.map((v) => [v.page, formatValue(v.median, 'ms'), formatValue(v.p95, 'ms'), v.error ?? formatValue(v.max, 'ms')])));
   if (queries) out.push(`JS-heap: sidan / page ${formatBytes(queries.pageHeapUsed)} + motorns worker / engine worker ${formatBytes(queries.workerHeapUsed)}; DuckDB-minne / memory ${formatBytes(queries.engineMemory)}`);
-  if (bb.errors.length) out.push('', `konsolfel / console errors (${bb.errors.length}):`, ...bb.errors.slice(0, 10).map((e) => `  ${e}`));
+  if (p.errors.length) out.push('', `konsolfel / console errors (${p.errors.length}):`, ...p.errors.slice(0, 10).map((e) => `  ${e}`));
   out.push('', targetsTable(targets));
+  return out;
+}
+
+
+let exitCode = 0;
+try {
+  const { generation, build } = await prepareSite();
+  const { distBytes, dataFiles, engineFiles } = await siteSizes();
+  const clientUrl = await bundleBenchClient(dist, BASE);
+  // The units to filter on, from the published data; the pages' environment as the build gives it.
+  const node = await NodeRunner.open(path.join(dist, 'data'));
+  const units = await benchUnits(node);
+  const manifest = JSON.parse(await readFile(path.join(dist, 'data', 'manifest.json'), 'utf8')) as { generated: string };
+  const env = { datasets: [...node.datasets], generated: manifest.generated };
+
+  const { pages, queries, foreignRequests, errors } = await measureInBrowser(clientUrl, env, units);
+  const expectedRows = await nodeRows(node, queries);
+  node.close();
+  const stats = await statistics(pages, queries, expectedRows);
+  const { queryStats, pageStats, viewStats } = stats;
+  const dataGzip = dataFiles.filter((f) => f.path.endsWith('.duckdb')).reduce((a, f) => a + f.gzip, 0);
+  const targets = benchTargets(stats, queries, build, dataGzip, foreignRequests);
+  const machineAfter = machine();
+  const results = {
+    generated: new Date().toISOString(),
+    machine: { before: machineBefore, after: machineAfter },
+    options: { runs: RUNS, queryRuns: QUERY_RUNS, base: BASE, dist: args.dist ?? null },
+    data: generation,
+    build,
+    sizes: { distBytes, dataFiles, engineFiles },
+    pages: pageStats,
+    queries: {
+      units,
+      engineStartMs: queries?.engineStartMs ?? null,
+      captureErrors: queries?.captureErrors ?? [],
+      stats: queryStats,
+      views: viewStats,
+      times: queries?.timings ?? [],
+    },
+    memory: queries && { pageHeapUsed: queries.pageHeapUsed, workerHeapUsed: queries.workerHeapUsed, engineMemory: queries.engineMemory },
+    foreignRequests,
+    consoleErrors: errors,
+    targets,
+  };
+  await writeFile(args.out, `${JSON.stringify(results, null, 2)}\n`);
+
+  const out = printed({ results, generation, build, distBytes, files: [...dataFiles, ...engineFiles], stats, queries, units, errors, targets, machineAfter });
   const missed = targets.filter((t) => !t.ok);
   out.push('', missed.length ? `${missed.length} mål missade / targets missed. Resultat / results: ${args.out}` : `Alla mål nådda / all targets met. Resultat / results: ${args.out}`);
   console.log(out.join('\n'));
@@ -369,9 +440,9 @@ function runBuild(data: string, out: string): Promise<{ code: number | null; out
   });
 }
 
-/** The start page and every page of the menu (src/components/nav.ts), in the menu's order. */
+/** The start page and every page of the menu (src/views/nav.ts), in the menu's order. */
 async function navPages(): Promise<{ path: string; label: string }[]> {
-  const { NAV } = (await import('../src/components/nav.ts')) as { NAV: readonly { path: string; label: string }[] };
+  const { NAV } = (await import('../src/views/nav.ts')) as { NAV: readonly { path: string; label: string }[] };
   const pages = NAV.map((n) => ({ path: n.path, label: n.label }));
   return pages.some((p) => p.path === '') ? pages : [{ path: '', label: 'start' }, ...pages];
 }

@@ -4,7 +4,7 @@
 // hosts are made unreachable by the resolver instead, and any attempt is recorded.
 import { chromium, type Browser, type BrowserContext, type CDPSession, type Page, type Request } from 'playwright-core';
 import { CHROMIUM, FLAGS } from '../../test/browser/browser.ts';
-import type { PageEnv } from '../../src/components/dashboard/page.ts';
+import type { PageEnv } from '../../src/views/view.ts';
 import type { BenchApi, QueryTiming, ViewTiming } from './bench-client.ts';
 import type { CapturedQuery } from './bench-queries.ts';
 

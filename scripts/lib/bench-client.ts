@@ -2,7 +2,7 @@
 // never into the product): the site's own browser engine (src/client/duckdb.ts getRunner) and the
 // dashboard pages' own `load` functions, so the timings are those of what the pages run.
 import { getRunner } from '../../src/client/duckdb.ts';
-import type { PageEnv } from '../../src/components/dashboard/page.ts';
+import type { PageEnv } from '../../src/views/view.ts';
 import { BENCH_PAGES, captureQueries, type CapturedQuery } from './bench-queries.ts';
 
 export interface QueryTiming {

@@ -1,8 +1,10 @@
 // Which queries the benchmark times: exactly those the dashboard pages run when a user picks a unit.
-// Each page's own `load` (the DashboardPage the page and its browser controller both use) is run with
+// Each page's own view (src/views/<page>/index.ts, the DashboardPage the page, its browser controller and
+// this share; listed once in src/views/pages.ts) is run with
 // a runner that records every statement, once per unit, so the benchmark follows the pages as they
 // change and never keeps a copy of their SQL. Browser-side (bundled into bench-client.ts).
-import type { DashboardPage, PageEnv } from '../../src/components/dashboard/page.ts';
+import { DASHBOARD_PAGES } from '../../src/views/pages.ts';
+import type { DashboardPage, PageEnv } from '../../src/views/view.ts';
 import type { Row, Runner } from '../../src/queries/runner.ts';
 
 export type Param = string | number | boolean | null;
@@ -18,12 +20,7 @@ export interface CapturedQuery {
 }
 
 /** The dashboard pages, loaded lazily so a missing page module does not stop the other measurements. */
-export const BENCH_PAGES: { id: string; load: () => Promise<DashboardPage> }[] = [
-  { id: 'oversikt', load: () => import('../../src/components/dashboard/overview-page.ts').then((m) => m.overviewPage) },
-  { id: 'placeringar', load: () => import('../../src/components/dashboard/placements-page.ts').then((m) => m.placementsPage) },
-  { id: 'natverkshem', load: () => import('../../src/components/dashboard/network-page.ts').then((m) => m.networkPage) },
-  { id: 'ej-verkstallda-beslut', load: () => import('../../src/components/decisions/decisions-page.ts').then((m) => m.decisionsPage) },
-];
+export const BENCH_PAGES = DASHBOARD_PAGES;
 
 /** A runner that passes every statement on and remembers it. */
 export function recordingRunner(inner: Runner, record: (sql: string, params: Param[]) => void): Runner {

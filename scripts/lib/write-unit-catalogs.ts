@@ -4,10 +4,10 @@
 // taken for the manifest.
 import { DuckDBInstance } from '@duckdb/node-api';
 import path from 'node:path';
+import { quoteIdent } from '../../src/queries/sql.ts';
 import { catalogName, datasetFileName, searchPathStatement, sqlString, type DatasetName } from '../../src/queries/setup.ts';
 import { CATALOG_COLUMNS, UNIT_CATALOGS, catalogColumnDescription, catalogHost, type UnitCatalog } from '../../src/queries/unit-catalogs.ts';
 
-const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
 /** Writes every catalog whose data are published. */
 export async function writeUnitCatalogs(dir: string, datasets: readonly DatasetName[]): Promise<void> {
@@ -26,10 +26,10 @@ export async function writeUnitCatalogs(dir: string, datasets: readonly DatasetN
     await con.run(searchPathStatement(datasets));
     for (const { catalog, host, query } of catalogs) {
       if (query.params.length) throw new Error(`${catalog.table}: a stored catalog's SQL takes no parameters`);
-      const target = `${catalogName(host)}.${quote(catalog.table)}`;
-      await con.run(`CREATE TABLE ${target} AS SELECT ${CATALOG_COLUMNS.map(quote).join(', ')} FROM (${query.sql}) ORDER BY enhetskod`);
+      const target = `${catalogName(host)}.${quoteIdent(catalog.table)}`;
+      await con.run(`CREATE TABLE ${target} AS SELECT ${CATALOG_COLUMNS.map(quoteIdent).join(', ')} FROM (${query.sql}) ORDER BY enhetskod`);
       await con.run(`COMMENT ON TABLE ${target} IS ${sqlString(catalog.description)}`);
-      for (const column of CATALOG_COLUMNS) await con.run(`COMMENT ON COLUMN ${target}.${quote(column)} IS ${sqlString(catalogColumnDescription(column))}`);
+      for (const column of CATALOG_COLUMNS) await con.run(`COMMENT ON COLUMN ${target}.${quoteIdent(column)} IS ${sqlString(catalogColumnDescription(column))}`);
     }
     for (const host of hosts) await con.run(`CHECKPOINT ${catalogName(host)}`);
     for (const d of datasets) await con.run(`DETACH ${catalogName(d)}`);

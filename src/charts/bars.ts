@@ -4,28 +4,9 @@
 
 import * as Plot from '@observablehq/plot';
 import { ascending } from 'd3';
-import {
-  resolveLabels,
-  resolveMarkerLabel,
-  valueAxis,
-  valueFormatter,
-  type CommonChartOptions,
-} from './common.ts';
+import { commonSettings, frameOptions, valueAxis, type CommonChartOptions, type CommonSettings, type ValueAxis } from './common.ts';
 import { capitalize, listText } from './labels.ts';
-import {
-  BAR_COLOR,
-  BAR_MUTED_COLOR,
-  GRID_COLOR,
-  LINE_HEIGHT,
-  MUTED_TEXT_COLOR,
-  RULE_COLOR,
-  SVG_STYLE,
-  TEXT_COLOR,
-  markerGlyph,
-  seriesStyle,
-  textWidth,
-  truncateText,
-} from './theme.ts';
+import { BAR_COLOR, BAR_MUTED_COLOR, GRID_COLOR, LINE_HEIGHT, MUTED_TEXT_COLOR, RULE_COLOR, TEXT_COLOR, markerGlyph, seriesStyle, textWidth, truncateText } from './theme.ts';
 
 export interface BarRow {
   kategori: string;
@@ -70,24 +51,34 @@ export interface BarItem {
   highlighted: boolean;
 }
 
+/** The options, resolved once. */
+export interface BarsSettings extends CommonSettings {
+  width: number;
+  xLabel?: string;
+  references: readonly BarReference[];
+  /** Whether some categories are highlighted (then the others are grey and their labels regular). */
+  highlighting: boolean;
+}
+
 export interface BarsModel {
   categories: string[];
   groups: string[];
   items: BarItem[];
+  settings: BarsSettings;
 }
 
-/** Bars in drawing order, with formatted values and marker texts. */
-export function barsModel(rows: readonly BarRow[], options: BarsOptions = {}): BarsModel {
-  const fmt = valueFormatter(options.format ?? 'count', options.digits);
-  const markerLabel = resolveMarkerLabel(options.markerLabel);
-  const catName = options.categoryLabel ?? ((k: string) => k);
-  const grpName = options.groupLabel ?? ((g: string) => g);
-  const grouped = rows.some((r) => r.grupp != null && r.grupp !== '');
-  const groups = grouped ? [...new Set(rows.map((r) => r.grupp ?? ''))] : [];
-  const highlight = options.highlight ? new Set(options.highlight) : null;
-  const sort = options.sort ?? (grouped ? 'none' : 'descending');
+function settingsOf(options: BarsOptions): BarsSettings {
+  return {
+    ...commonSettings(options),
+    width: options.width ?? 640,
+    xLabel: options.xLabel,
+    references: options.references ?? [],
+    highlighting: !!options.highlight,
+  };
+}
 
-  // A category's sort key: its largest value; categories with no value at all go last.
+/** The categories in drawing order: by their largest value (or as given); those without a number last. */
+function categoryOrder(rows: readonly BarRow[], sort: 'descending' | 'ascending' | 'none', catName: (k: string) => string): string[] {
   const given = [...new Set(rows.map((r) => r.kategori))];
   const key = new Map<string, number | null>();
   for (const k of given) {
@@ -95,16 +86,27 @@ export function barsModel(rows: readonly BarRow[], options: BarsOptions = {}): B
     key.set(k, vs.length ? Math.max(...vs) : null);
   }
   const position = new Map(given.map((k, i) => [k, i]));
-  const categories = [...given].sort((a, b) => {
+  return [...given].sort((a, b) => {
     const ka = key.get(a) ?? null;
     const kb = key.get(b) ?? null;
     if (ka === null || kb === null) return (ka === null ? 1 : 0) - (kb === null ? 1 : 0) || (position.get(a) ?? 0) - (position.get(b) ?? 0);
     if (sort === 'none') return (position.get(a) ?? 0) - (position.get(b) ?? 0);
     return (sort === 'descending' ? kb - ka : ka - kb) || ascending(catName(a), catName(b));
   });
+}
+
+/** Bars in drawing order, with formatted values and marker texts. */
+export function barsModel(rows: readonly BarRow[], options: BarsOptions = {}): BarsModel {
+  const settings = settingsOf(options);
+  const { fmt, markerLabel } = settings;
+  const catName = options.categoryLabel ?? ((k: string) => k);
+  const grpName = options.groupLabel ?? ((g: string) => g);
+  const grouped = rows.some((r) => r.grupp != null && r.grupp !== '');
+  const groups = grouped ? [...new Set(rows.map((r) => r.grupp ?? ''))] : [];
+  const highlight = options.highlight ? new Set(options.highlight) : null;
+  const categories = categoryOrder(rows, options.sort ?? (grouped ? 'none' : 'descending'), catName);
   const catIndex = new Map(categories.map((k, i) => [k, i]));
   const grpIndex = new Map(groups.map((g, i) => [g, i]));
-
   const items = rows
     .map((r): BarItem => {
       const varde = r.varde != null && Number.isFinite(r.varde) ? r.varde : null;
@@ -123,14 +125,12 @@ export function barsModel(rows: readonly BarRow[], options: BarsOptions = {}): B
         (catIndex.get(a.kategori) ?? 0) - (catIndex.get(b.kategori) ?? 0) ||
         (grpIndex.get(a.grupp ?? '') ?? 0) - (grpIndex.get(b.grupp ?? '') ?? 0),
     );
-  return { categories, groups, items };
+  return { categories, groups, items, settings };
 }
 
 /** An accessible description: kind, count, highest and lowest, and which categories lack a number. */
-export function barsDescription(model: BarsModel, options: BarsOptions = {}): string {
-  const labels = resolveLabels(options.labels);
-  const markerLabel = resolveMarkerLabel(options.markerLabel);
-  const fmt = valueFormatter(options.format ?? 'count', options.digits);
+export function barsDescription(model: BarsModel): string {
+  const { labels, markerLabel, fmt, references, description } = model.settings;
   const label = (i: BarItem) => (i.group === null ? i.name : `${i.name}, ${i.group}`);
   const parts = [`${labels.barChart}, ${labels.categoryCount(model.categories.length)}.`];
   const known = model.items.filter((i) => i.varde !== null).sort((a, b) => (b.varde ?? 0) - (a.varde ?? 0));
@@ -144,82 +144,77 @@ export function barsDescription(model: BarsModel, options: BarsOptions = {}): st
     const list = missing.map((i) => `${label(i)} (${markerLabel(i.markering ?? 'saknas')})`);
     parts.push(`${capitalize(labels.missingCount(missing.length))}: ${listText(list, labels.and)}.`);
   }
-  for (const r of options.references ?? []) parts.push(`${r.label}: ${fmt(r.value)}.`);
-  if (options.description) parts.push(options.description);
+  for (const r of references) parts.push(`${r.label}: ${fmt(r.value)}.`);
+  if (description) parts.push(description);
   return parts.join(' ');
 }
 
 const STEP = 26; // pixels per bar
 const BAR_PADDING = 0.3;
+const FACET_PADDING = 0.1;
+const HEADING = LINE_HEIGHT + 4;
 
-/** Plot options for a bar chart; render with `render` from ./render.ts. */
-export function barsSpec(rows: readonly BarRow[], options: BarsOptions = {}): Plot.PlotOptions {
-  const model = barsModel(rows, options);
-  const labels = resolveLabels(options.labels);
-  const format = options.format ?? 'count';
-  const fmt = valueFormatter(format, options.digits);
-  const width = options.width ?? 640;
+interface BarsLayout {
+  width: number;
+  height: number;
+  grouped: boolean;
+  marginTop: number;
+  marginRight: number;
+  marginBottom: number;
+  marginLeft: number;
+  axis: ValueAxis;
+  rowLabel: (i: BarItem) => string;
+  /** Channels shared by the marks: a bar per group within a category facet, or a bar per category. */
+  y: 'grupp' | 'kategori';
+  fy: 'kategori' | undefined;
+  /** In groups, the rules stop below each group's heading. */
+  ruleInset: { insetTop?: number };
+}
+
+/** Margins from the labels and values, height from the bars, the value axis from the largest value. */
+function barsLayout(model: BarsModel): BarsLayout {
+  const { width, references, xLabel, highlighting, format } = model.settings;
   const grouped = model.groups.length > 0;
-  const references = options.references ?? [];
   const items = model.items;
-
   const maxLabel = Math.round(width * 0.4);
   // A label is drawn 8 px left of the axis inside a margin of at most maxLabel: cut it to fit there.
   const rowLabel = (i: BarItem) => truncateText(grouped ? (i.group ?? '') : i.name, maxLabel - 12);
   // Bold labels are about a tenth wider than the estimate for regular text.
-  const marginLeft = Math.min(maxLabel, Math.max(...items.map((i) => textWidth(rowLabel(i)) * (i.highlighted && options.highlight ? 1.1 : 1) + 12), 40));
+  const marginLeft = Math.min(maxLabel, Math.max(...items.map((i) => textWidth(rowLabel(i)) * (i.highlighted && highlighting ? 1.1 : 1) + 12), 40));
   const valueWidth = Math.max(0, ...items.filter((i) => i.varde !== null).map((i) => textWidth(i.shown)));
   const marginRight = Math.max(valueWidth + 10, 16);
-
   const marginTop = 6 + references.length * LINE_HEIGHT + (references.length ? 2 : 0);
-  const marginBottom = 26 + (options.xLabel ? LINE_HEIGHT + 2 : 0);
-  const heading = LINE_HEIGHT + 4;
-  const facetPadding = 0.1;
+  const marginBottom = 26 + (xLabel ? LINE_HEIGHT + 2 : 0);
   const plotHeight = grouped
-    ? model.categories.length * (model.groups.length * STEP + heading) * (1 + facetPadding)
+    ? model.categories.length * (model.groups.length * STEP + HEADING) * (1 + FACET_PADDING)
     : items.length * STEP;
-  const height = Math.round(marginTop + marginBottom + plotHeight);
-
   const max = Math.max(0, ...items.map((i) => i.varde ?? 0), ...references.map((r) => r.value));
-  const axis = valueAxis(max, format, width - marginLeft - marginRight, 80);
+  return {
+    width,
+    height: Math.round(marginTop + marginBottom + plotHeight),
+    grouped,
+    marginTop,
+    marginRight,
+    marginBottom,
+    marginLeft,
+    axis: valueAxis(max, format, width - marginLeft - marginRight, 80),
+    rowLabel,
+    y: grouped ? 'grupp' : 'kategori',
+    fy: grouped ? 'kategori' : undefined,
+    ruleInset: grouped ? { insetTop: HEADING } : {},
+  };
+}
 
-  const y = grouped ? 'grupp' : 'kategori';
-  const fy = grouped ? 'kategori' : undefined;
-  const known = items.filter((i) => i.varde !== null);
-  const missing = items.filter((i) => i.varde === null);
-
-  // In groups, the rules stop below each group's heading.
-  const ruleInset = grouped ? { insetTop: heading } : {};
-  const marks: Plot.Markish[] = [
-    Plot.gridX({ ticks: axis.ticks, stroke: GRID_COLOR, strokeOpacity: 1, ...ruleInset }),
-    Plot.axisX({
-      ticks: axis.ticks,
-      tickFormat: axis.tickFormat,
-      tickSize: 0,
-      tickPadding: 6,
-      fill: MUTED_TEXT_COLOR,
-      label: null,
-    }),
-    Plot.barX(known, {
-      x: 'varde',
-      y,
-      fy,
-      fill: (d: BarItem) => d.color,
-      title: 'title',
-      className: 'ss-points',
-    }),
-    Plot.text(known, {
-      x: 'varde',
-      y,
-      fy,
-      text: 'shown',
-      dx: 4,
-      textAnchor: 'start',
-      fill: TEXT_COLOR,
-      stroke: 'white',
-      strokeWidth: 3,
-      paintOrder: 'stroke',
-    }),
+/** The grid, the value axis, the bars with their values, and the marker text where a bar has no number. */
+function barMarks(model: BarsModel, L: BarsLayout): Plot.Markish[] {
+  const { y, fy } = L;
+  const known = model.items.filter((i) => i.varde !== null);
+  const missing = model.items.filter((i) => i.varde === null);
+  return [
+    Plot.gridX({ ticks: L.axis.ticks, stroke: GRID_COLOR, strokeOpacity: 1, ...L.ruleInset }),
+    Plot.axisX({ ticks: L.axis.ticks, tickFormat: L.axis.tickFormat, tickSize: 0, tickPadding: 6, fill: MUTED_TEXT_COLOR, label: null }),
+    Plot.barX(known, { x: 'varde', y, fy, fill: (d: BarItem) => d.color, title: 'title', className: 'ss-points' }),
+    Plot.text(known, { x: 'varde', y, fy, text: 'shown', dx: 4, textAnchor: 'start', fill: TEXT_COLOR, stroke: 'white', strokeWidth: 3, paintOrder: 'stroke' }),
     Plot.text(missing, {
       x: 0,
       y,
@@ -233,32 +228,26 @@ export function barsSpec(rows: readonly BarRow[], options: BarsOptions = {}): Pl
       className: 'ss-points ss-missing',
     }),
   ];
+}
 
-  // Row labels drawn as text (not an axis) so highlighted categories can be bold.
+/** Row labels drawn as text (not an axis) so highlighted categories can be bold; group headings above. */
+function labelMarks(model: BarsModel, L: BarsLayout): Plot.Markish[] {
+  const marks: Plot.Markish[] = [];
   for (const bold of [false, true]) {
-    const subset = items.filter((i) => (grouped ? !bold : bold === (options.highlight ? i.highlighted : false)));
+    const subset = model.items.filter((i) => (L.grouped ? !bold : bold === (model.settings.highlighting ? i.highlighted : false)));
     if (!subset.length) continue;
     marks.push(
-      Plot.text(subset, {
-        y,
-        fy,
-        frameAnchor: 'left',
-        dx: -8,
-        text: rowLabel,
-        textAnchor: 'end',
-        fill: TEXT_COLOR,
-        fontWeight: bold ? 700 : 400,
-      }),
+      Plot.text(subset, { y: L.y, fy: L.fy, frameAnchor: 'left', dx: -8, text: L.rowLabel, textAnchor: 'end', fill: TEXT_COLOR, fontWeight: bold ? 700 : 400 }),
     );
   }
-  if (grouped) {
+  if (L.grouped) {
     marks.push(
       Plot.text(model.categories, {
         fy: (d: string) => d,
         frameAnchor: 'top-left',
-        dx: -marginLeft + 1,
+        dx: -L.marginLeft + 1,
         dy: 1,
-        text: (d: string) => items.find((i) => i.kategori === d)?.name ?? d,
+        text: (d: string) => model.items.find((i) => i.kategori === d)?.name ?? d,
         textAnchor: 'start',
         lineAnchor: 'top',
         fill: TEXT_COLOR,
@@ -266,10 +255,15 @@ export function barsSpec(rows: readonly BarRow[], options: BarsOptions = {}): Pl
       }),
     );
   }
+  return marks;
+}
 
-  references.forEach((r, k) => {
+/** Reference rules with their labels above the frame, the zero line, and the value axis' label. */
+function referenceMarks(model: BarsModel, L: BarsLayout): Plot.Markish[] {
+  const { references, fmt, xLabel } = model.settings;
+  const marks: Plot.Markish[] = references.flatMap((r, k) => {
     const lift = 4 + (references.length - 1 - k) * LINE_HEIGHT;
-    marks.push(
+    return [
       Plot.ruleX([r], { x: 'value', stroke: RULE_COLOR, strokeWidth: 1.25, strokeDasharray: '5 3', insetTop: -lift }),
       Plot.text([r], {
         x: 'value',
@@ -281,44 +275,50 @@ export function barsSpec(rows: readonly BarRow[], options: BarsOptions = {}): Pl
         lineAnchor: 'bottom',
         fill: TEXT_COLOR,
       }),
-    );
+    ];
   });
-  marks.push(Plot.ruleX([0], { stroke: MUTED_TEXT_COLOR, ...ruleInset }));
-  if (options.xLabel) {
-    const xLabel = options.xLabel;
+  marks.push(Plot.ruleX([0], { stroke: MUTED_TEXT_COLOR, ...L.ruleInset }));
+  if (xLabel) {
     marks.push(
       Plot.text([xLabel], {
         text: (d: string) => d,
         frameAnchor: 'bottom-right',
-        dy: marginBottom - 2,
+        dy: L.marginBottom - 2,
         textAnchor: 'end',
         lineAnchor: 'bottom',
         fill: MUTED_TEXT_COLOR,
-        ...(grouped ? { facet: 'super' as const } : {}),
+        ...(L.grouped ? { facet: 'super' as const } : {}),
       }),
     );
   }
+  return marks;
+}
 
-  const caption = barsDescription(model, options);
+/** Plot options for a bar chart from its model. */
+export function barsPlot(model: BarsModel): Plot.PlotOptions {
+  const L = barsLayout(model);
+  const { labels, title } = model.settings;
   return {
-    width,
-    height,
-    marginTop,
-    marginRight,
-    marginBottom,
-    marginLeft,
-    style: SVG_STYLE,
-    ariaLabel: options.title ?? labels.barChart,
-    ariaDescription: caption,
-    x: { type: 'linear', domain: axis.domain, axis: null },
+    ...frameOptions(L, title ?? labels.barChart, barsDescription(model)),
+    x: { type: 'linear', domain: L.axis.domain, axis: null },
     y: {
       type: 'band',
-      domain: grouped ? model.groups : model.categories,
+      domain: L.grouped ? model.groups : model.categories,
       padding: BAR_PADDING,
       axis: null,
-      ...(grouped ? { insetTop: heading } : {}),
+      ...(L.grouped ? { insetTop: HEADING } : {}),
     },
-    ...(grouped ? { fy: { domain: model.categories, axis: null, padding: facetPadding } } : {}),
-    marks,
+    ...(L.grouped ? { fy: { domain: model.categories, axis: null, padding: FACET_PADDING } } : {}),
+    marks: [...barMarks(model, L), ...labelMarks(model, L), ...referenceMarks(model, L)],
   };
+}
+
+/** Plot options for a bar chart from rows; render with `render` from ./render.ts. */
+export function barsSpec(rows: readonly BarRow[], options: BarsOptions = {}): Plot.PlotOptions {
+  return barsPlot(barsModel(rows, options));
+}
+
+/** The same model drawn at another width. */
+export function barsResized(model: BarsModel, width: number): BarsModel {
+  return width === model.settings.width ? model : { ...model, settings: { ...model.settings, width } };
 }

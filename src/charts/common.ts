@@ -5,7 +5,7 @@ import * as Plot from '@observablehq/plot';
 import { scaleLinear, precisionFixed } from 'd3';
 import { formatNumber, formatPercent, type ValueFormat } from '../i18n/format.ts';
 import { capitalize, defaultChartLabels, defaultMarkerLabel, type ChartLabels } from './labels.ts';
-import { FONT_SIZE, LINE_HEIGHT, MARKER_ORDER, MUTED_TEXT_COLOR, markerGlyph, textWidth } from './theme.ts';
+import { FONT_SIZE, LINE_HEIGHT, MARKER_ORDER, MUTED_TEXT_COLOR, SVG_STYLE, markerGlyph, textWidth } from './theme.ts';
 
 /** Options every chart kind takes. */
 export interface CommonChartOptions {
@@ -23,6 +23,45 @@ export interface CommonChartOptions {
   markerLabel?: (code: string) => string;
   /** Generic words (chart kinds, legends); default Swedish. */
   labels?: Partial<ChartLabels>;
+}
+
+/** The options every chart kind resolves once: formats, words, title and description. */
+export interface CommonSettings {
+  format: ValueFormat;
+  digits?: number;
+  fmt: (v: number) => string;
+  markerLabel: (code: string) => string;
+  labels: ChartLabels;
+  title?: string;
+  description?: string;
+}
+
+export function commonSettings(options: CommonChartOptions): CommonSettings {
+  const format = options.format ?? 'count';
+  return {
+    format,
+    digits: options.digits,
+    fmt: valueFormatter(format, options.digits),
+    markerLabel: resolveMarkerLabel(options.markerLabel),
+    labels: resolveLabels(options.labels),
+    title: options.title,
+    description: options.description,
+  };
+}
+
+export interface Frame {
+  width: number;
+  height: number;
+  marginTop: number;
+  marginRight: number;
+  marginBottom: number;
+  marginLeft: number;
+}
+
+/** The Plot options of a chart's frame: its size and margins, the shared look, its name and description. */
+export function frameOptions(f: Frame, ariaLabel: string, ariaDescription: string): Plot.PlotOptions {
+  const { width, height, marginTop, marginRight, marginBottom, marginLeft } = f;
+  return { width, height, marginTop, marginRight, marginBottom, marginLeft, style: SVG_STYLE, ariaLabel, ariaDescription };
 }
 
 export function resolveLabels(labels: Partial<ChartLabels> | undefined): ChartLabels {
@@ -79,6 +118,64 @@ export interface LegendLayout {
   height: number;
 }
 
+interface LegendItem {
+  glyph: string;
+  text: string;
+  x: number;
+  row: number;
+}
+
+/** The legend's items laid out in rows that fit `width`. */
+function legendItems(codes: readonly string[], markerLabel: (code: string) => string, width: number): LegendItem[] {
+  const items: LegendItem[] = [];
+  const gap = 16;
+  let x = 0;
+  let row = 0;
+  for (const code of codes) {
+    const text = capitalize(markerLabel(code));
+    const w = GLYPH_WIDTH + textWidth(text);
+    if (x > 0 && x + w > width) {
+      row++;
+      x = 0;
+    }
+    items.push({ glyph: markerGlyph(code).symbol, text, x, row });
+    x += w + gap;
+  }
+  return items;
+}
+
+const GLYPH_WIDTH = 14;
+
+/** A glyph and its words, anchored at the frame's bottom-left corner. */
+function legendItemMarks(item: LegendItem, top: number, left: number): Plot.Markish[] {
+  const dy = top + item.row * LINE_HEIGHT + LINE_HEIGHT / 2;
+  const dx = item.x - left;
+  return [
+    Plot.dot([item], {
+      frameAnchor: 'bottom-left',
+      dx: dx + 5,
+      dy,
+      r: 4,
+      symbol: item.glyph,
+      stroke: MUTED_TEXT_COLOR,
+      strokeWidth: 1.5,
+      fill: item.glyph === 'times' ? 'none' : 'white',
+      ariaHidden: 'true',
+    }),
+    Plot.text([item], {
+      frameAnchor: 'bottom-left',
+      dx: dx + GLYPH_WIDTH,
+      dy,
+      text: () => item.text,
+      textAnchor: 'start',
+      lineAnchor: 'middle',
+      fill: MUTED_TEXT_COLOR,
+      fontSize: FONT_SIZE,
+      ariaHidden: 'true',
+    }),
+  ];
+}
+
 /**
  * The marker legend ("× Skyddad av sekretess  ○ Uppgift saknas"), laid out in rows that fit `width`,
  * anchored at the plot frame's bottom-left corner and placed `top` pixels below the frame.
@@ -88,65 +185,14 @@ export function markerLegend(
   markerLabel: (code: string) => string,
   { width, top, left, note }: { width: number; top: number; left: number; note?: string },
 ): LegendLayout {
-  const items: { glyph: string; text: string; x: number; row: number }[] = [];
-  const gap = 16;
-  const glyphWidth = 14;
-  let x = 0;
-  let row = 0;
-  for (const code of codes) {
-    const text = capitalize(markerLabel(code));
-    const w = glyphWidth + textWidth(text);
-    if (x > 0 && x + w > width) {
-      row++;
-      x = 0;
-    }
-    items.push({ glyph: markerGlyph(code).symbol, text, x, row });
-    x += w + gap;
-  }
-  const rows = items.length ? row + 1 : 0;
-  const marks: Plot.Markish[] = [];
-  for (const item of items) {
-    const dy = top + item.row * LINE_HEIGHT + LINE_HEIGHT / 2;
-    const dx = item.x - left;
-    marks.push(
-      Plot.dot([item], {
-        frameAnchor: 'bottom-left',
-        dx: dx + 5,
-        dy,
-        r: 4,
-        symbol: item.glyph,
-        stroke: MUTED_TEXT_COLOR,
-        strokeWidth: 1.5,
-        fill: item.glyph === 'times' ? 'none' : 'white',
-        ariaHidden: 'true',
-      }),
-      Plot.text([item], {
-        frameAnchor: 'bottom-left',
-        dx: dx + glyphWidth,
-        dy,
-        text: () => item.text,
-        textAnchor: 'start',
-        lineAnchor: 'middle',
-        fill: MUTED_TEXT_COLOR,
-        fontSize: FONT_SIZE,
-        ariaHidden: 'true',
-      }),
-    );
-  }
+  const items = legendItems(codes, markerLabel, width);
+  const rows = items.length ? items[items.length - 1].row + 1 : 0;
+  const marks = items.flatMap((item) => legendItemMarks(item, top, left));
   let height = rows * LINE_HEIGHT;
   if (note) {
     const dy = top + height + LINE_HEIGHT / 2;
     marks.push(
-      Plot.text([note], {
-        frameAnchor: 'bottom-left',
-        dx: -left,
-        dy,
-        text: () => note,
-        textAnchor: 'start',
-        lineAnchor: 'middle',
-        fill: MUTED_TEXT_COLOR,
-        ariaHidden: 'true',
-      }),
+      Plot.text([note], { frameAnchor: 'bottom-left', dx: -left, dy, text: () => note, textAnchor: 'start', lineAnchor: 'middle', fill: MUTED_TEXT_COLOR, ariaHidden: 'true' }),
     );
     height += LINE_HEIGHT;
   }

@@ -16,70 +16,42 @@ export interface Heading {
 const TITLE_SIZE = 15;
 const TITLE_LINE = 19;
 
+/** A text block anchored at the frame's corner with `facet: 'super'`, so a faceted chart draws it once. */
+function block(lines: string[], frameAnchor: 'top-left' | 'bottom-left', dx: number, dy: number, style: Record<string, unknown>): Plot.Markish {
+  return Plot.text([lines.join('\n')], {
+    frameAnchor,
+    dx,
+    dy,
+    textAnchor: 'start',
+    lineAnchor: 'top',
+    facet: 'super',
+    ariaHidden: 'true',
+    text: (d: string) => d,
+    ...style,
+  });
+}
+
 /**
  * The same chart with its heading and source drawn in added top and bottom margins. The plot frame
  * keeps its size and every mark keeps its place relative to it.
  */
 export function withHeading(spec: Plot.PlotOptions, heading: Heading): Plot.PlotOptions {
   const width = Number(spec.width ?? 640);
-  const marginLeft = Number(spec.marginLeft ?? 0);
+  const dx = -Number(spec.marginLeft ?? 0) + 1;
   const marginTop = Number(spec.marginTop ?? 0);
   const marginBottom = Number(spec.marginBottom ?? 0);
-  const textWidth = width - 4;
-  const titleLines = wrapText(heading.title, textWidth, TITLE_SIZE);
-  const subtitleLines = heading.subtitle ? wrapText(heading.subtitle, textWidth) : [];
-  const sourceLines = heading.source ? wrapText(heading.source, textWidth) : [];
+  const titleLines = wrapText(heading.title, width - 4, TITLE_SIZE);
+  const subtitleLines = heading.subtitle ? wrapText(heading.subtitle, width - 4) : [];
+  const sourceLines = heading.source ? wrapText(heading.source, width - 4) : [];
   const top = titleLines.length * TITLE_LINE + subtitleLines.length * LINE_HEIGHT + 12;
   const bottom = sourceLines.length ? sourceLines.length * LINE_HEIGHT + 8 : 0;
   const newTop = marginTop + top;
-  const newBottom = marginBottom + bottom;
-
-  // Anchored at the frame's corners with `facet: 'super'`, so a faceted chart draws them once.
-  const at = (frameAnchor: 'top-left' | 'bottom-left', dy: number) => ({
-    frameAnchor,
-    dx: -marginLeft + 1,
-    dy,
-    textAnchor: 'start' as const,
-    lineAnchor: 'top' as const,
-    facet: 'super' as const,
-    ariaHidden: 'true',
-  });
+  const muted = { fill: MUTED_TEXT_COLOR, lineHeight: LINE_HEIGHT / 12 };
   const marks: Plot.Markish[] = [
     ...(spec.marks ?? []),
-    Plot.text([titleLines.join('\n')], {
-      ...at('top-left', -newTop + 2),
-      text: (d: string) => d,
-      fontSize: TITLE_SIZE,
-      fontWeight: 700,
-      lineHeight: TITLE_LINE / TITLE_SIZE,
-      fill: TEXT_COLOR,
-    }),
+    block(titleLines, 'top-left', dx, -newTop + 2, { fontSize: TITLE_SIZE, fontWeight: 700, lineHeight: TITLE_LINE / TITLE_SIZE, fill: TEXT_COLOR }),
+    ...(subtitleLines.length ? [block(subtitleLines, 'top-left', dx, -newTop + 2 + titleLines.length * TITLE_LINE, muted)] : []),
+    ...(sourceLines.length ? [block(sourceLines, 'bottom-left', dx, marginBottom + 6, muted)] : []),
   ];
-  if (subtitleLines.length) {
-    marks.push(
-      Plot.text([subtitleLines.join('\n')], {
-        ...at('top-left', -newTop + 2 + titleLines.length * TITLE_LINE),
-        text: (d: string) => d,
-        fill: MUTED_TEXT_COLOR,
-        lineHeight: LINE_HEIGHT / 12,
-      }),
-    );
-  }
-  if (sourceLines.length) {
-    marks.push(
-      Plot.text([sourceLines.join('\n')], {
-        ...at('bottom-left', marginBottom + 6),
-        text: (d: string) => d,
-        fill: MUTED_TEXT_COLOR,
-        lineHeight: LINE_HEIGHT / 12,
-      }),
-    );
-  }
-  return {
-    ...spec,
-    height: Number(spec.height) + top + bottom,
-    marginTop: newTop,
-    marginBottom: newBottom,
-    marks,
-  };
+  return { ...spec, height: Number(spec.height) + top + bottom, marginTop: newTop, marginBottom: marginBottom + bottom, marks };
 }

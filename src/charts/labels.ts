@@ -2,7 +2,9 @@
 // words). Titles, axis labels and series names always come from the caller. Callers may pass their own
 // `labels` (e.g. from src/i18n/sv.ts); these defaults are the Swedish the site uses.
 
-import { MARKER_LABELS } from '../data/markers.ts';
+import { capitalize, listText as joinList, markerText } from '../i18n/text.ts';
+
+export { capitalize };
 
 export interface ChartLabels {
   lineChart: string;
@@ -57,16 +59,10 @@ export const defaultChartLabels: ChartLabels = {
 
 /** The label of a marker code, as the data contract names it ("skyddad av sekretess"). */
 export function defaultMarkerLabel(code: string): string {
-  return (MARKER_LABELS as Record<string, string>)[code] ?? code;
+  return markerText(code);
 }
 
-/** "Skyddad av sekretess": first letter upper case, for legends and table cells. */
-export function capitalize(s: string): string {
-  return s ? s[0].toLocaleUpperCase('sv-SE') + s.slice(1) : s;
-}
-
-/** "A", "A och B", "A, B och C". */
+/** "A", "A och B", "A, B och C" (src/i18n/text.ts), with the charts' word for "and". */
 export function listText(items: readonly string[], and = defaultChartLabels.and): string {
-  if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} ${and} ${items[items.length - 1]}`;
+  return joinList(items, and);
 }

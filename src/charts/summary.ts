@@ -2,7 +2,7 @@
 // period and from the same quarter a year earlier, and the peak. A latest value without a number is
 // described by its marker ("uppgiften är skyddad av sekretess"), never as a number.
 
-import { shiftPeriod } from '../data/period.ts';
+import { isQuarter, shiftPeriod } from '../data/period.ts';
 import { formatNumber, periodLabel, periodRangeLabel, type ValueFormat } from '../i18n/format.ts';
 import { resolveLabels, valueFormatter } from './common.ts';
 import type { ChartLabels } from './labels.ts';
@@ -44,6 +44,35 @@ export const defaultSummaryWords: SummaryWords = {
   none: 'Det finns inga uppgifter att visa.',
 };
 
+interface Change {
+  sign: number;
+  amount: string;
+  period: string;
+}
+
+/** The changes to the period before and (quarters) to the same quarter a year earlier, in words. */
+function changeWords(found: Change[], words: SummaryWords): string[] {
+  return found.map((c, i) =>
+    i > 0 && c.sign !== 0 && c.sign === found[i - 1].sign
+      ? words.sameAgain(c.amount, c.period)
+      : c.sign > 0
+        ? words.increase(c.amount, c.period)
+        : c.sign < 0
+          ? words.decrease(c.amount, c.period)
+          : words.unchanged(c.period),
+  );
+}
+
+/** "Det är det högsta värdet under …" or where the peak was, when there are at least three values. */
+function peakSentence(known: readonly TrendRow[], latest: string, fmt: (v: number) => string, words: SummaryWords): string {
+  if (known.length < 3) return '';
+  const range = periodRangeLabel(known[0].period, known[known.length - 1].period);
+  const max = Math.max(...known.map((r) => r.varde as number));
+  const peaks = known.filter((r) => r.varde === max);
+  const peak = peaks[peaks.length - 1];
+  return ` ${peak.period === latest ? words.isPeak(range) : words.peak(range, fmt(max), periodLabel(peak.period))}`;
+}
+
 /** The summary text of one series of trend rows. */
 export function summarizeTrend(
   rows: readonly TrendRow[],
@@ -67,47 +96,23 @@ export function summarizeTrend(
   };
   const known = own.filter((r) => value(r.period) !== null).sort((a, b) => (a.period < b.period ? -1 : 1));
   const now = value(latest);
-
   if (now === null) {
-    const code = byPeriod.get(latest)?.markering ?? 'saknas';
-    const first = labels.markerSentence(code, periodLabel(latest));
+    const first = labels.markerSentence(byPeriod.get(latest)?.markering ?? 'saknas', periodLabel(latest));
     const last = known[known.length - 1];
     return last ? `${first} ${words.lastPublished(fmt(last.varde as number), periodLabel(last.period))}` : first;
   }
-
   const amount = (d: number) =>
     format === 'percent' ? `${formatNumber(Math.abs(d), digits)} ${labels.percentagePoints}` : formatNumber(Math.abs(d), digits);
   // The change to a period: its sign (-1, 0, 1, after rounding as shown) and the amount.
-  const change = (p: string): { sign: number; amount: string; period: string } | null => {
+  const change = (p: string): Change | null => {
     const then = value(p);
     if (then === null) return null;
     const d = now - then;
     const zero = Number(formatNumber(Math.abs(d), digits).replace(/\D/g, '')) === 0;
     return { sign: zero ? 0 : Math.sign(d), amount: amount(d), period: periodLabel(p) };
   };
-  const quarterly = latest.includes('-Q');
-  const found = [change(shiftPeriod(latest, -1)), quarterly ? change(shiftPeriod(latest, -4)) : null].filter(
-    (c): c is NonNullable<typeof c> => c !== null,
-  );
-  const changes = found.map((c, i) =>
-    i > 0 && c.sign !== 0 && c.sign === found[i - 1].sign
-      ? words.sameAgain(c.amount, c.period)
-      : c.sign > 0
-        ? words.increase(c.amount, c.period)
-        : c.sign < 0
-          ? words.decrease(c.amount, c.period)
-          : words.unchanged(c.period),
-  );
-  let text = words.latest(periodLabel(latest), options.subject ?? 'värdet', fmt(now));
-  text += changes.length ? `, ${changes.join(` ${labels.and} `)}.` : '.';
-
-  if (known.length >= 3) {
-    const range = periodRangeLabel(known[0].period, known[known.length - 1].period);
-    const max = Math.max(...known.map((r) => r.varde as number));
-    const peaks = known.filter((r) => r.varde === max);
-    const peak = peaks[peaks.length - 1];
-    text += ' ';
-    text += peak.period === latest ? words.isPeak(range) : words.peak(range, fmt(max), periodLabel(peak.period));
-  }
-  return text;
+  const found = [change(shiftPeriod(latest, -1)), isQuarter(latest) ? change(shiftPeriod(latest, -4)) : null].filter((c): c is Change => c !== null);
+  const changes = changeWords(found, words);
+  const text = words.latest(periodLabel(latest), options.subject ?? 'värdet', fmt(now)) + (changes.length ? `, ${changes.join(` ${labels.and} `)}.` : '.');
+  return text + peakSentence(known, latest, fmt, words);
 }

@@ -1,89 +1,103 @@
-// The numbers behind a chart, twice: as a table of display strings (the chart's accessible alternative,
-// shown under it) and as CSV for download. A missing value is its marker text in both, never a number.
-// `toCsv` is the site's one CSV writer (the SQL page uses it too).
+// The numbers behind a chart, twice, from the chart's own model (built once, ./trend-model.ts, ./bars.ts):
+// as a table of cells (the chart's accessible alternative, shown under it) and as CSV for download. A
+// missing value is its marker in both: the cell's text says it in words and `marker` keeps its code, so a
+// renderer can mark it without reading the words back; never a number. `toCsv` is the site's one CSV
+// writer (the SQL page uses it too).
 
 import { periodLabel } from '../i18n/format.ts';
-import { barsModel, type BarRow, type BarsOptions } from './bars.ts';
-import { resolveLabels, resolveMarkerLabel, valueFormatter } from './common.ts';
+import type { BarsModel } from './bars.ts';
 import { capitalize } from './labels.ts';
-import { trendModel, type TrendOptions, type TrendRow } from './trend.ts';
+import type { TrendModel, TrendPoint } from './trend-model.ts';
+
+/** One cell of a data table: what it shows, and the marker code when it holds no number. */
+export interface Cell {
+  text: string;
+  marker?: string;
+}
 
 export interface DataTable {
   header: string[];
-  rows: string[][];
+  rows: Cell[][];
 }
 
 export type CsvCell = string | number | boolean | null | undefined;
+
+/** A cell for a value or its marker; `shown` formats a number. */
+export function valueCell(varde: number | null | undefined, markering: string | null | undefined, shown: (v: number) => string, markerLabel: (code: string) => string): Cell {
+  if (varde != null) return { text: shown(varde) };
+  const marker = markering ?? 'saknas';
+  return { text: capitalize(markerLabel(marker)), marker };
+}
+
+/** The same value for a CSV: the raw number, or the marker in words. */
+export function csvValue(varde: number | null | undefined, markering: string | null | undefined, markerLabel: (code: string) => string): CsvCell {
+  return varde != null ? varde : capitalize(markerLabel(markering ?? 'saknas'));
+}
+
+/** The grid of a trend: per period, each series' point (null outside the series' span). */
+function grid(model: TrendModel): (TrendPoint | null)[][] {
+  const lookup = model.series.map((s) => new Map(s.points.map((p) => [p.period, p])));
+  return model.periods.map((period) => lookup.map((m) => m.get(period) ?? null));
+}
 
 /**
  * Periods down, series across: "Period | Familjehem | HVB". A period outside a series' span is an empty
  * cell; a missing value inside it is its marker label.
  */
-export function trendTable(rows: readonly TrendRow[], options: TrendOptions = {}): DataTable {
-  const model = trendModel(rows, options);
-  const labels = resolveLabels(options.labels);
-  const markerLabel = resolveMarkerLabel(options.markerLabel);
-  const fmt = valueFormatter(model.format, options.digits);
-  const cells = trendCells(rows, options);
+export function trendTable(model: TrendModel): DataTable {
+  const { labels, markerLabel, fmt } = model.settings;
+  const cells = grid(model);
   return {
     header: [labels.period, ...model.series.map((s) => s.name)],
     rows: model.periods.map((period, i) => [
-      periodLabel(period),
-      ...cells[i].map((c) => (c === null ? '' : c.varde !== null ? fmt(c.varde) : capitalize(markerLabel(c.markering ?? 'saknas')))),
+      { text: periodLabel(period) },
+      ...cells[i].map((p) => (p === null ? { text: '' } : valueCell(p.varde, p.markering, fmt, markerLabel))),
     ]),
   };
 }
 
 /** The same table as CSV cells: canonical periods ("2025-Q3") and raw numbers, markers as text. */
-export function trendCsv(rows: readonly TrendRow[], options: TrendOptions = {}): CsvCell[][] {
-  const model = trendModel(rows, options);
-  const labels = resolveLabels(options.labels);
-  const markerLabel = resolveMarkerLabel(options.markerLabel);
-  const cells = trendCells(rows, options);
+export function trendCsv(model: TrendModel): CsvCell[][] {
+  const { labels, markerLabel } = model.settings;
+  const cells = grid(model);
   return [
     [labels.period, ...model.series.map((s) => s.name)],
-    ...model.periods.map((period, i) => [
-      period,
-      ...cells[i].map((c) => (c === null ? null : c.varde !== null ? c.varde : capitalize(markerLabel(c.markering ?? 'saknas')))),
-    ]),
+    ...model.periods.map((period, i) => [period, ...cells[i].map((p) => (p === null ? null : csvValue(p.varde, p.markering, markerLabel)))]),
   ];
 }
 
-function trendCells(rows: readonly TrendRow[], options: TrendOptions) {
-  const model = trendModel(rows, options);
-  const lookup = model.series.map((s) => new Map(s.points.map((p) => [p.period, p])));
-  return model.periods.map((period) => lookup.map((m) => m.get(period) ?? null));
+/** The header of a bar table: "Kategori | (Grupp |) Värde". */
+function barsHeader(model: BarsModel, valueHeader?: string): string[] {
+  const { labels } = model.settings;
+  return [labels.category, ...(model.groups.length ? [labels.group] : []), valueHeader ?? labels.value];
 }
 
-/** One row per bar, in the chart's order: "Kategori | (Grupp |) Värde". */
-export function barsTable(rows: readonly BarRow[], options: BarsOptions & { valueHeader?: string } = {}): DataTable {
-  const model = barsModel(rows, options);
-  const labels = resolveLabels(options.labels);
-  const markerLabel = resolveMarkerLabel(options.markerLabel);
+/** One row per bar, in the chart's order. */
+export function barsTable(model: BarsModel, valueHeader?: string): DataTable {
   const grouped = model.groups.length > 0;
+  const { markerLabel } = model.settings;
   return {
-    header: [labels.category, ...(grouped ? [labels.group] : []), options.valueHeader ?? labels.value],
+    header: barsHeader(model, valueHeader),
     rows: model.items.map((i) => [
-      i.name,
-      ...(grouped ? [i.group ?? ''] : []),
-      i.varde === null ? capitalize(markerLabel(i.markering ?? 'saknas')) : i.shown,
+      { text: i.name },
+      ...(grouped ? [{ text: i.group ?? '' }] : []),
+      valueCell(i.varde, i.markering, () => i.shown, markerLabel),
     ]),
   };
 }
 
-export function barsCsv(rows: readonly BarRow[], options: BarsOptions & { valueHeader?: string } = {}): CsvCell[][] {
-  const model = barsModel(rows, options);
-  const labels = resolveLabels(options.labels);
-  const markerLabel = resolveMarkerLabel(options.markerLabel);
+export function barsCsv(model: BarsModel, valueHeader?: string): CsvCell[][] {
   const grouped = model.groups.length > 0;
+  const { markerLabel } = model.settings;
   return [
-    [labels.category, ...(grouped ? [labels.group] : []), options.valueHeader ?? labels.value],
-    ...model.items.map((i) => [
-      i.name,
-      ...(grouped ? [i.group ?? ''] : []),
-      i.varde === null ? capitalize(markerLabel(i.markering ?? 'saknas')) : i.varde,
-    ]),
+    barsHeader(model, valueHeader),
+    ...model.items.map((i) => [i.name, ...(grouped ? [i.group ?? ''] : []), csvValue(i.varde, i.markering, markerLabel)]),
   ];
+}
+
+/** A table's cells as the texts they show (for tests and summaries). */
+export function cellTexts(table: DataTable): string[][] {
+  return table.rows.map((row) => row.map((c) => c.text));
 }
 
 export interface CsvOptions {

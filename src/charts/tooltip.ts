@@ -102,16 +102,8 @@ export function nextPoint(points: readonly TipPoint[], from: number, key: string
   return null;
 }
 
-/**
- * Makes a rendered chart's tooltips work with pointer and keyboard. Returns a function that removes
- * the listeners and the drawn tooltip and restores the titles.
- */
-export function enhanceTooltips(svg: SVGSVGElement): () => void {
-  const doc = svg.ownerDocument;
-  const points = tipPoints(svg);
-  if (!points.length) return () => {};
-
-  // Titles move to data-tip, so the browser's own tooltip does not appear beside the drawn one.
+/** Titles move to data-tip, so the browser's own tooltip does not appear beside the drawn one. */
+function moveTitles(points: readonly TipPoint[]): [Element, Element][] {
   const removed: [Element, Element][] = [];
   for (const p of points) {
     const title = p.element.querySelector(':scope > title');
@@ -121,45 +113,34 @@ export function enhanceTooltips(svg: SVGSVGElement): () => void {
       title.remove();
     }
   }
+  return removed;
+}
 
-  const tip = doc.createElementNS(SVG_NS, 'g');
-  tip.setAttribute('class', 'ss-tip');
-  tip.setAttribute('pointer-events', 'none');
-  tip.setAttribute('aria-hidden', 'true');
-  tip.setAttribute('display', 'none');
-  const box = doc.createElementNS(SVG_NS, 'rect');
-  box.setAttribute('fill', 'white');
-  box.setAttribute('stroke', MUTED_TEXT_COLOR);
-  box.setAttribute('rx', '3');
-  const label = doc.createElementNS(SVG_NS, 'text');
-  label.setAttribute('fill', TEXT_COLOR);
-  label.setAttribute('text-anchor', 'start');
-  const ring = doc.createElementNS(SVG_NS, 'circle');
-  ring.setAttribute('r', '7');
-  ring.setAttribute('fill', 'none');
-  ring.setAttribute('stroke', TEXT_COLOR);
-  ring.setAttribute('stroke-width', '2');
+function svgElement(doc: Document, name: string, attributes: Record<string, string>): SVGElement {
+  const el = doc.createElementNS(SVG_NS, name) as SVGElement;
+  for (const [k, v] of Object.entries(attributes)) el.setAttribute(k, v);
+  return el;
+}
+
+interface Tip {
+  show(p: TipPoint): void;
+  hide(): void;
+  remove(): void;
+}
+
+/** The drawn tooltip: a ring at the point and a box with the point's lines, kept inside the chart. */
+function drawnTip(svg: SVGSVGElement): Tip {
+  const doc = svg.ownerDocument;
+  const tip = svgElement(doc, 'g', { class: 'ss-tip', 'pointer-events': 'none', 'aria-hidden': 'true', display: 'none' });
+  const box = svgElement(doc, 'rect', { fill: 'white', stroke: MUTED_TEXT_COLOR, rx: '3' });
+  const label = svgElement(doc, 'text', { fill: TEXT_COLOR, 'text-anchor': 'start' });
+  const ring = svgElement(doc, 'circle', { r: '7', fill: 'none', stroke: TEXT_COLOR, 'stroke-width': '2' });
   tip.append(ring, box, label);
   svg.append(tip);
-
   const viewBox = (svg.getAttribute('viewBox') ?? '').split(/[ ,]+/).map(Number);
   const width = viewBox[2] || num(svg, 'width');
-  let active = -1;
-
-  const show = (i: number) => {
-    active = i;
-    const p = points[i];
-    label.replaceChildren(
-      ...p.lines.map((line, k) => {
-        const t = doc.createElementNS(SVG_NS, 'tspan');
-        t.setAttribute('x', '0');
-        t.setAttribute('dy', k === 0 ? '0' : String(LINE_HEIGHT));
-        if (k === 0) t.setAttribute('font-weight', '600');
-        t.textContent = line;
-        return t;
-      }),
-    );
-    let w = Math.max(...p.lines.map((l) => textWidth(l)));
+  const measure = (lines: string[]) => {
+    let w = Math.max(...lines.map((l) => textWidth(l)));
     try {
       // In a browser, measure; a server-side DOM cannot (no layout), so the estimate stays.
       const measured = Math.max(...[...label.children].map((t) => (t as SVGTextContentElement).getComputedTextLength()));
@@ -167,16 +148,17 @@ export function enhanceTooltips(svg: SVGSVGElement): () => void {
     } catch {
       /* keep the estimate */
     }
+    return w;
+  };
+  const show = (p: TipPoint) => {
+    label.replaceChildren(...p.lines.map((line, k) => svgElement(doc, 'tspan', { x: '0', dy: k === 0 ? '0' : String(LINE_HEIGHT), ...(k === 0 ? { 'font-weight': '600' } : {}) })));
+    [...label.children].forEach((t, k) => (t.textContent = p.lines[k]));
+    const w = measure(p.lines);
     const pad = 6;
     const h = p.lines.length * LINE_HEIGHT + pad;
-    let x = p.x - w / 2 - pad;
-    x = Math.max(0, Math.min(width - w - 2 * pad, x));
-    const above = p.y - 12 - h >= 0;
-    const y = above ? p.y - 12 - h : p.y + 12;
-    box.setAttribute('x', String(x));
-    box.setAttribute('y', String(y));
-    box.setAttribute('width', String(w + 2 * pad));
-    box.setAttribute('height', String(h));
+    const x = Math.max(0, Math.min(width - w - 2 * pad, p.x - w / 2 - pad));
+    const y = p.y - 12 - h >= 0 ? p.y - 12 - h : p.y + 12;
+    for (const [k, v] of Object.entries({ x, y, width: w + 2 * pad, height: h })) box.setAttribute(k, String(v));
     label.setAttribute('transform', `translate(${x + pad},${y + pad / 2 + LINE_HEIGHT * 0.75})`);
     ring.setAttribute('cx', String(p.x));
     ring.setAttribute('cy', String(p.y));
@@ -185,46 +167,60 @@ export function enhanceTooltips(svg: SVGSVGElement): () => void {
     else ring.removeAttribute('display');
     tip.removeAttribute('display');
   };
-  const hide = () => {
-    tip.setAttribute('display', 'none');
-  };
+  return { show, hide: () => tip.setAttribute('display', 'none'), remove: () => tip.remove() };
+}
 
-  const onPointerMove = (event: PointerEvent) => {
-    const ctm = svg.getScreenCTM?.();
-    if (!ctm) return;
-    const pt = new DOMPoint(event.clientX, event.clientY).matrixTransform(ctm.inverse());
-    let best = -1;
-    let bestD = 40 * 40;
-    points.forEach((p, i) => {
-      const d = distance2(p, pt.x, pt.y);
-      if (d < bestD) [best, bestD] = [i, d];
-    });
-    if (best >= 0) show(best);
-    else hide();
-  };
-  const onKeyDown = (event: KeyboardEvent) => {
-    if (event.key === 'Escape') return hide();
-    const next = nextPoint(points, active, event.key);
-    if (next === null) return;
-    event.preventDefault();
-    show(next);
-  };
-  const onFocus = () => show(active >= 0 ? active : 0);
+/** The point nearest the pointer, within 40 px, or -1. */
+function nearest(svg: SVGSVGElement, points: readonly TipPoint[], event: PointerEvent): number | null {
+  const ctm = svg.getScreenCTM?.();
+  if (!ctm) return null;
+  const pt = new DOMPoint(event.clientX, event.clientY).matrixTransform(ctm.inverse());
+  let best = -1;
+  let bestD = 40 * 40;
+  points.forEach((p, i) => {
+    const d = distance2(p, pt.x, pt.y);
+    if (d < bestD) [best, bestD] = [i, d];
+  });
+  return best;
+}
 
+/**
+ * Makes a rendered chart's tooltips work with pointer and keyboard. Returns a function that removes
+ * the listeners and the drawn tooltip and restores the titles.
+ */
+export function enhanceTooltips(svg: SVGSVGElement): () => void {
+  const points = tipPoints(svg);
+  if (!points.length) return () => {};
+  const removed = moveTitles(points);
+  const tip = drawnTip(svg);
+  let active = -1;
+  const show = (i: number) => {
+    active = i;
+    tip.show(points[i]);
+  };
+  const listeners: [string, EventListener][] = [
+    ['pointermove', ((event: PointerEvent) => {
+      const best = nearest(svg, points, event);
+      if (best === null) return;
+      if (best >= 0) show(best);
+      else tip.hide();
+    }) as EventListener],
+    ['pointerleave', tip.hide],
+    ['keydown', ((event: KeyboardEvent) => {
+      if (event.key === 'Escape') return tip.hide();
+      const next = nextPoint(points, active, event.key);
+      if (next === null) return;
+      event.preventDefault();
+      show(next);
+    }) as EventListener],
+    ['focus', () => show(active >= 0 ? active : 0)],
+    ['blur', tip.hide],
+  ];
   const hadTabindex = svg.getAttribute('tabindex');
   if (hadTabindex === null) svg.setAttribute('tabindex', '0');
-  svg.addEventListener('pointermove', onPointerMove);
-  svg.addEventListener('pointerleave', hide);
-  svg.addEventListener('keydown', onKeyDown);
-  svg.addEventListener('focus', onFocus);
-  svg.addEventListener('blur', hide);
-
+  for (const [type, listener] of listeners) svg.addEventListener(type, listener);
   return () => {
-    svg.removeEventListener('pointermove', onPointerMove);
-    svg.removeEventListener('pointerleave', hide);
-    svg.removeEventListener('keydown', onKeyDown);
-    svg.removeEventListener('focus', onFocus);
-    svg.removeEventListener('blur', hide);
+    for (const [type, listener] of listeners) svg.removeEventListener(type, listener);
     if (hadTabindex === null) svg.removeAttribute('tabindex');
     tip.remove();
     for (const [el, title] of removed) {

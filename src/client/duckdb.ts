@@ -15,6 +15,7 @@ import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
 import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
 import { sv } from '../i18n/sv.ts';
 import { isoDate, type Row, type Runner } from '../queries/runner.ts';
+import { plainNested } from './arrow-values.ts';
 import { DATASET_NAMES, datasetFileName, isDatasetName, setupStatements, sqlString, type DatasetName } from '../queries/setup.ts';
 
 export type LoadPhase = 'start' | 'engine' | 'data' | 'attach' | 'ready';
@@ -256,29 +257,6 @@ interface ArrowTableLike {
   getChildAt(index: number): { get(index: number): unknown } | null;
 }
 
-/** Nested Arrow values (list vectors, struct and map rows) as plain arrays and objects. */
-function plainNested(value: unknown): unknown {
-  if (value === null || value === undefined) return null;
-  if (typeof value === 'bigint') return Number(value);
-  if (typeof value !== 'object') return value;
-  if (value instanceof Date) return isoDate(value);
-  if (Array.isArray(value)) return value.map(plainNested);
-  const v = value as { toJSON?: () => unknown; data?: unknown; type?: unknown };
-  // An Arrow Vector (a LIST cell): iterate its values.
-  if ('data' in v && 'type' in v && typeof (value as Iterable<unknown>)[Symbol.iterator] === 'function') {
-    return Array.from(value as Iterable<unknown>, plainNested);
-  }
-  // A StructRow or MapRow: toJSON gives a plain object.
-  if (typeof v.toJSON === 'function') {
-    const json = v.toJSON();
-    if (json && typeof json === 'object' && !Array.isArray(json)) {
-      return Object.fromEntries(Object.entries(json).map(([k, x]) => [k, plainNested(x)]));
-    }
-    return plainNested(json);
-  }
-  return value;
-}
-
 /** Rows of an Arrow table as plain objects; dates become ISO strings as in the Node runner. */
 export function tableToRows(table: ArrowTableLike): Row[] {
   const fields = table.schema.fields;
@@ -346,9 +324,4 @@ export async function getRunner(datasets: readonly string[] = [], onProgress?: P
 export async function getDatabase(datasets: readonly string[] = [], onProgress?: ProgressListener): Promise<duckdb.AsyncDuckDB> {
   await getRunner(datasets, onProgress);
   return (await (engine as Promise<Engine>)).db;
-}
-
-/** Which bundle the engine runs ('eh' or 'mvp'), once started; for diagnostics and tests. */
-export async function engineBundle(): Promise<'eh' | 'mvp' | null> {
-  return engine ? (await engine).bundle : null;
 }

@@ -10,13 +10,6 @@ export const MARKER_LABELS: Record<Marker, string> = {
   inget_att_redovisa: 'inget att redovisa',
 };
 
-/** The spellings accepted in input files, as they are written in Excel and by statistics offices. */
-export const MARKER_SPELLINGS: Record<Marker, readonly string[]> = {
-  sekretess: ['*', 'x', 'X', 'U', '<N (t.ex. <4)'],
-  saknas: ['..', '.', 'NA', '(tom cell)'],
-  inget_att_redovisa: ['-', '–'],
-};
-
 /** The marker a cell holds, or null when the cell is not a marker (it may be a number or garbage). */
 export function parseMarker(cell: string): Marker | null {
   const s = cell.trim();

@@ -79,3 +79,8 @@ export function shiftPeriod(canonical: string, steps: number): string {
   const index = p.year * 4 + (p.quarter - 1) + steps;
   return `${Math.floor(index / 4)}-Q${(index % 4) + 1}`;
 }
+
+/** Whether a canonical period is a quarter ('2025-Q3') rather than a year ('2020'). */
+export function isQuarter(canonical: string): boolean {
+  return canonical.includes('-Q');
+}

@@ -95,6 +95,8 @@ export const PLACEMENT_FORM_LABELS: Record<(typeof PLACEMENT_FORMS)[number], str
   ovrigt: 'Övrigt',
   totalt: 'Totalt (barn räknas en gång)',
 };
+/** The published count of all placed children, each child once: a row of its own, never the sum of the forms. */
+export const ALL_PLACEMENTS: (typeof PLACEMENT_FORMS)[number] = 'totalt';
 /** The placement forms that together make up "any kind of familjehem" in the network-home share. */
 export const FAMILY_HOME_FORMS = ['familjehem', 'jourhem', 'natverkshem'] as const;
 

@@ -1,5 +1,5 @@
 // Every word of the page "Ej verkställda beslut" (src/pages/ej-verkstallda-beslut.astro and
-// src/components/decisions/*). Labels of data values (areas, statuses, sexes) come from src/data/schema.ts;
+// src/views/decisions/*). Labels of data values (areas, statuses, sexes) come from src/data/schema.ts;
 // numbers and periods are formatted by src/i18n/format.ts.
 
 import { formatNumber, periodLabel, periodRangeLabel } from './format.ts';

@@ -3,7 +3,9 @@
 // contract, so a dataset with a `kalla` column is covered as soon as it is published.
 
 import { DATASETS, type DatasetName } from '../data/schema.ts';
-import type { Runner } from './runner.ts';
+import { unitNaming } from './dashboard-common.ts';
+import { runQuery, type Runner } from './runner.ts';
+import { empty, ident, join, literal, sql, type Sql } from './sql.ts';
 
 export interface Citation {
   dataset: DatasetName;
@@ -22,28 +24,24 @@ export function citingDatasets(published: readonly string[]): DatasetName[] {
   );
 }
 
-function quote(name: string): string {
-  return `"${name.replaceAll('"', '""')}"`;
-}
-
 /**
  * One SELECT per dataset, joined with UNION ALL. Every name comes from the contract, never from input.
  * Units are named from `enheter` when it is published, else by the row's own name or code.
  */
-export function citationsSql(datasets: readonly DatasetName[], withUnits: boolean): string {
+export function citationsSql(datasets: readonly DatasetName[], withUnits: boolean): Sql {
   const parts = datasets.map((d) => {
     const cols = DATASETS[d].columns.map((c) => c.name);
-    const period = cols.includes('period') ? 't.period' : null;
-    const own = cols.includes('enhetsnamn') ? "nullif(t.enhetsnamn, '')" : 'NULL';
     const hasUnit = cols.includes('enhetskod');
-    const unit = hasUnit ? `coalesce(${withUnits ? 'e.enhetsnamn, ' : ''}${own}, nullif(t.enhetskod, ''))` : 'NULL';
-    const join = hasUnit && withUnits ? ' LEFT JOIN enheter e ON e.enhetskod = t.enhetskod' : '';
-    return `SELECT '${d}' AS dataset, t.kalla, count(*) AS rader,
-  ${period ? `min(${period})` : 'NULL'} AS forsta_period, ${period ? `max(${period})` : 'NULL'} AS sista_period,
+    const naming = unitNaming(hasUnit && withUnits ? ['enheter'] : [], sql`t.enhetskod`);
+    const own = cols.includes('enhetsnamn') ? sql`nullif(t.enhetsnamn, '')` : sql`NULL`;
+    const unit = hasUnit ? naming.name(sql`${own}, nullif(t.enhetskod, '')`) : sql`NULL`;
+    const periods = cols.includes('period') ? sql`min(t.period) AS forsta_period, max(t.period) AS sista_period` : sql`NULL AS forsta_period, NULL AS sista_period`;
+    return sql`SELECT ${literal(d)} AS dataset, t.kalla, count(*) AS rader,
+  ${periods},
   list_distinct(list(${unit})) AS enheter
-FROM ${quote(d)} t${join} WHERE t.kalla <> '' GROUP BY t.kalla`;
+FROM ${ident(d)} t ${naming.join} WHERE t.kalla <> '' GROUP BY t.kalla`;
   });
-  return parts.length ? `${parts.join('\nUNION ALL\n')}\nORDER BY dataset, kalla` : '';
+  return parts.length ? sql`${join(parts, '\nUNION ALL\n')}\nORDER BY dataset, kalla` : empty;
 }
 
 const collator = new Intl.Collator('sv-SE');
@@ -52,7 +50,7 @@ const collator = new Intl.Collator('sv-SE');
 export async function citations(runner: Runner, published: readonly string[]): Promise<Citation[]> {
   const datasets = citingDatasets(published);
   if (!datasets.length) return [];
-  const rows = await runner.run<Citation>(citationsSql(datasets, published.includes('enheter')));
+  const rows = await runQuery<Citation>(runner, citationsSql(datasets, published.includes('enheter')));
   return rows.map((r) => ({
     ...r,
     rader: Number(r.rader),

@@ -7,7 +7,8 @@
 // - quarters and years are never mixed in one series: every query takes the period kind;
 // - `totalt` is a published row (each child once) and never a sum of the forms: it is read, not added.
 
-import { periodKindSql, type Query } from './dashboard-common.ts';
+import { allChildren, PLACEMENTS, periodIsQuarter } from './contract.ts';
+import { literal, ref, sql, type Sql } from './sql.ts';
 
 export interface PlacementMeasureRow {
   avser: string;
@@ -18,12 +19,9 @@ export interface PlacementMeasureRow {
 }
 
 /** The measures a unit has figures for, with how much data each has (to pick the default). */
-export function placementMeasuresQuery(unit: string): Query {
-  return {
-    sql: `SELECT avser, count(DISTINCT period) AS perioder, count(antal) AS varden
-FROM placeringar WHERE enhetskod = ? GROUP BY avser ORDER BY avser`,
-    params: [unit],
-  };
+export function placementMeasuresQuery(unit: string): Sql {
+  return sql`SELECT avser, count(DISTINCT period) AS perioder, count(antal) AS varden
+FROM placeringar WHERE enhetskod = ${unit} GROUP BY avser ORDER BY avser`;
 }
 
 export interface PlacementSliceRow {
@@ -33,12 +31,9 @@ export interface PlacementSliceRow {
 }
 
 /** The periods, sexes and age groups a unit has for one measure: the filter choices. */
-export function placementSlicesQuery(unit: string, avser: string): Query {
-  return {
-    sql: `SELECT DISTINCT period, kon, aldersgrupp FROM placeringar
-WHERE enhetskod = ? AND avser = ? ORDER BY period, kon, aldersgrupp`,
-    params: [unit, avser],
-  };
+export function placementSlicesQuery(unit: string, avser: string): Sql {
+  return sql`SELECT DISTINCT period, kon, aldersgrupp FROM placeringar
+WHERE enhetskod = ${unit} AND avser = ${avser} ORDER BY period, kon, aldersgrupp`;
 }
 
 /** A selection of one unit's placement figures: one measure, one kind of period, a period range. */
@@ -59,13 +54,10 @@ export interface PlacementRow {
 }
 
 /** Children placed per placement form (including the published `totalt`) for one sex and age group. */
-export function placementFormsQuery(s: PlacementSelection & { kon: string; aldersgrupp: string }): Query {
-  return {
-    sql: `SELECT period, placeringsform, antal, markering, kalla FROM placeringar
-WHERE enhetskod = ? AND avser = ? AND kon = ? AND aldersgrupp = ? AND ${periodKindSql()} AND period BETWEEN ? AND ?
-ORDER BY period, placeringsform`,
-    params: [s.unit, s.avser, s.kon, s.aldersgrupp, s.quarterly, s.from, s.to],
-  };
+export function placementFormsQuery(s: PlacementSelection & { kon: string; aldersgrupp: string }): Sql {
+  return sql`SELECT period, placeringsform, antal, markering, kalla FROM placeringar
+WHERE enhetskod = ${s.unit} AND avser = ${s.avser} AND kon = ${s.kon} AND aldersgrupp = ${s.aldersgrupp} AND ${periodIsQuarter(s.quarterly)} AND period BETWEEN ${s.from} AND ${s.to}
+ORDER BY period, placeringsform`;
 }
 
 export interface BreakdownRow {
@@ -83,23 +75,17 @@ export interface BreakdownRow {
  */
 export function placementBreakdownQuery(
   s: PlacementSelection & { by: 'kon' | 'aldersgrupp'; placeringsform: string; kon: string; aldersgrupp: string },
-): Query {
+): Sql {
   const [dim, fixed, fixedValue] = s.by === 'kon' ? ['kon', 'aldersgrupp', s.aldersgrupp] : ['aldersgrupp', 'kon', s.kon];
-  return {
-    sql: `SELECT period, ${dim} AS grupp, antal, markering, kalla FROM placeringar
-WHERE enhetskod = ? AND avser = ? AND placeringsform = ? AND ${fixed} = ? AND ${periodKindSql()} AND period BETWEEN ? AND ?
-ORDER BY period, grupp`,
-    params: [s.unit, s.avser, s.placeringsform, fixedValue, s.quarterly, s.from, s.to],
-  };
+  return sql`SELECT period, ${ref(dim)} AS grupp, antal, markering, kalla FROM placeringar
+WHERE enhetskod = ${s.unit} AND avser = ${s.avser} AND placeringsform = ${s.placeringsform} AND ${ref(fixed)} = ${fixedValue} AND ${periodIsQuarter(s.quarterly)} AND period BETWEEN ${s.from} AND ${s.to}
+ORDER BY period, grupp`;
 }
 
 /** The total number of children placed (the published `totalt` row, each child once) over time. */
-export function placementTotalQuery(s: PlacementSelection): Query {
-  return {
-    sql: `SELECT period, placeringsform, antal, markering, kalla FROM placeringar
-WHERE enhetskod = ? AND avser = ? AND placeringsform = 'totalt' AND kon = 'totalt' AND aldersgrupp = '0-20'
-  AND ${periodKindSql()} AND period BETWEEN ? AND ?
-ORDER BY period`,
-    params: [s.unit, s.avser, s.quarterly, s.from, s.to],
-  };
+export function placementTotalQuery(s: PlacementSelection): Sql {
+  return sql`SELECT period, placeringsform, antal, markering, kalla FROM placeringar
+WHERE enhetskod = ${s.unit} AND avser = ${s.avser} AND placeringsform = ${literal(PLACEMENTS.allForms)} AND ${allChildren()}
+  AND ${periodIsQuarter(s.quarterly)} AND period BETWEEN ${s.from} AND ${s.to}
+ORDER BY period`;
 }

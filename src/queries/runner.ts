@@ -2,11 +2,18 @@
 // browser (duckdb-wasm, src/client/duckdb.ts). Rows come back as plain objects whose values are JS
 // numbers, strings, booleans or null, so the same query gives the same rows in both places.
 
+import type { Sql } from './sql.ts';
+
 export type Row = Record<string, unknown>;
 
 export interface Runner {
   /** Run one statement; `params` are bound to `?` placeholders (never pasted into the SQL). */
   run<T = Row>(sql: string, params?: unknown[]): Promise<T[]>;
+}
+
+/** Runs one composed statement (./sql.ts) with its bound parameters. */
+export function runQuery<T = Row>(runner: Runner, query: Sql): Promise<T[]> {
+  return runner.run<T>(query.sql, query.params);
 }
 
 /**

@@ -4,6 +4,7 @@
 // its bare name, while `CREATE TABLE x AS ...` (no catalog given) lands in memory, never in a data file.
 
 import { DATASETS, type DatasetName } from '../data/schema.ts';
+import { quoteLiteral } from './sql.ts';
 
 export type { DatasetName };
 
@@ -26,10 +27,8 @@ export function datasetFileName(dataset: DatasetName): string {
   return `${dataset}.duckdb`;
 }
 
-/** A SQL string literal. ATTACH takes no bound parameters, so the file name is quoted here. */
-export function sqlString(text: string): string {
-  return `'${text.replaceAll("'", "''")}'`;
-}
+/** A SQL string literal. ATTACH takes no bound parameters, so the file name is quoted (./sql.ts). */
+export const sqlString = quoteLiteral;
 
 function checked(datasets: readonly string[]): DatasetName[] {
   for (const name of datasets) {

@@ -10,8 +10,71 @@
 // each stored catalog is exactly that query's result.
 
 import type { DatasetName } from '../data/schema.ts';
-import { unitCatalogQuery, type Query } from './dashboard-common.ts';
+import { unitNaming } from './dashboard-common.ts';
 import { networkUnitsSourceQuery } from './network.ts';
+import { runQuery, type Runner } from './runner.ts';
+import { join, ref, sql, type Sql } from './sql.ts';
+
+/** The figure tables a unit catalog can be built from (each has period, enhetskod, enhetsnamn, kalla). */
+export type TopicTable = 'placeringar' | 'ej_verkstallda_beslut' | 'natverkshemsandel';
+
+/** One unit with figures for a topic. */
+export interface UnitCatalogRow {
+  enhetskod: string;
+  enhetsnamn: string;
+  /** riket, lan, kommun, stadsdel, enhet, or null when enheter is not published. */
+  niva: string | null;
+  /** Distinct periods with a row (a number or a marker). */
+  perioder: number;
+  /** Rows with a number. */
+  varden: number;
+  /** Some figure of the unit comes from a source marked pahittad (invented). */
+  pahittad: boolean;
+}
+
+/** A unit catalog's rows (none when the topic is not published: `query` null). */
+export async function runCatalog(runner: Runner, query: Sql | null): Promise<UnitCatalogRow[]> {
+  return query ? runQuery<UnitCatalogRow>(runner, query) : [];
+}
+
+/** Whether any of a unit's sources (`list`, a LIST of keys) is invented; false when kallor is not published. */
+function inventedSql(datasets: readonly string[], list: Sql): Sql {
+  return datasets.includes('kallor')
+    ? sql`coalesce((SELECT bool_or(k.pahittad) FROM kallor k WHERE list_contains(${list}, k.kalla)), false)`
+    : sql`false`;
+}
+
+/**
+ * The units of a topic table, with their number of periods: what the unit select lists and what picks a
+ * page's default unit. The build stores the result (below); the pages read the stored table.
+ */
+export function unitCatalogQuery(table: TopicTable, datasets: readonly string[]): Sql {
+  const value = ref(table === 'natverkshemsandel' ? 'andel' : 'antal');
+  const naming = unitNaming(datasets, sql`t.enhetskod`);
+  // Grouped first by unit and period (and source), then by unit: the sources are looked up once per unit
+  // rather than joined to every row. On the national benchmark data (1.5 million rows) this is a third
+  // faster than one GROUP BY over the joined rows.
+  return sql`
+WITH per_period AS (
+  SELECT enhetskod, period, kalla, max(enhetsnamn) AS namn, count(${value}) AS varden
+  FROM ${ref(table)}
+  GROUP BY enhetskod, period, kalla
+), per_unit AS (
+  SELECT enhetskod, max(namn) AS namn, count(DISTINCT period) AS perioder, CAST(sum(varden) AS BIGINT) AS varden,
+    list(DISTINCT kalla) AS kallor
+  FROM per_period
+  GROUP BY enhetskod
+)
+SELECT t.enhetskod,
+  ${naming.name(sql`nullif(t.namn, ''), t.enhetskod`)} AS enhetsnamn,
+  ${naming.level()} AS niva,
+  t.perioder,
+  t.varden,
+  ${inventedSql(datasets, sql`t.kallor`)} AS pahittad
+FROM per_unit t
+${naming.join}
+ORDER BY t.enhetskod`;
+}
 
 export interface UnitCatalog {
   /** The stored table's name (found through the search path, like every published table). */
@@ -19,7 +82,7 @@ export interface UnitCatalog {
   /** The datasets whose file may hold it: the first one published does. */
   hosts: readonly DatasetName[];
   /** The SQL that computes it over the published datasets, or null when none it reads is published. */
-  source(datasets: readonly string[]): Query | null;
+  source(datasets: readonly string[]): Sql | null;
   /** Swedish, for the SQL page's schema browser. */
   description: string;
 }
@@ -71,8 +134,8 @@ export function catalogHost(catalog: UnitCatalog, datasets: readonly string[]): 
 }
 
 /** The stored catalog of a topic as a query, or null when the topic has no published data. */
-export function unitsQuery(topic: CatalogTopic, datasets: readonly string[]): Query | null {
+export function unitsQuery(topic: CatalogTopic, datasets: readonly string[]): Sql | null {
   const catalog: UnitCatalog = UNIT_CATALOGS[topic];
   if (!catalogHost(catalog, datasets)) return null;
-  return { sql: `SELECT ${CATALOG_COLUMNS.join(', ')} FROM ${catalog.table} ORDER BY enhetskod`, params: [] };
+  return sql`SELECT ${join(CATALOG_COLUMNS.map(ref))} FROM ${ref(catalog.table)} ORDER BY enhetskod`;
 }

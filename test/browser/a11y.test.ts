@@ -8,9 +8,10 @@ import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { FOOTER_LINKS, NAV } from '../../src/components/nav.ts';
-import { launchSiteBrowser, type SiteBrowser } from './browser.ts';
-import { openPage, sitePages } from './site-tools.ts';
+import { FOOTER_LINKS, NAV } from '../../src/views/nav.ts';
+import type { SiteBrowser } from './browser.ts';
+import { JS_MODES, openPage, sitePages } from './site-tools.ts';
+import { sharedBrowser } from './close-clean.ts';
 
 const siteUrl = inject('siteUrl');
 const siteDir = inject('siteDir');
@@ -57,13 +58,7 @@ test('the build holds every page of the menu and the footer, and the accessibili
 });
 
 describe('Tillgänglighetsredogörelsen', () => {
-  let browser: SiteBrowser;
-  beforeAll(async () => {
-    browser = await launchSiteBrowser({ siteUrl, javaScriptEnabled: false });
-  });
-  afterAll(async () => {
-    await browser.close();
-  });
+  const browser = sharedBrowser({ siteUrl, javaScriptEnabled: false }, { clean: false });
 
   test('is linked from every page\'s footer and holds what Digg asks for', async () => {
     const page = await browser.newPage();
@@ -100,18 +95,9 @@ describe('Tillgänglighetsredogörelsen', () => {
   });
 });
 
-describe.each([
-  { js: true, label: 'med JavaScript' },
-  { js: false, label: 'utan JavaScript' },
-])('axe-core $label', ({ js }) => {
+describe.each(JS_MODES)('axe-core $label', ({ js }) => {
   describe.each(WIDTHS)('$width px', (viewport) => {
-    let browser: SiteBrowser;
-    beforeAll(async () => {
-      browser = await launchSiteBrowser({ siteUrl, javaScriptEnabled: true, viewport });
-    });
-    afterAll(async () => {
-      await browser.close();
-    });
+    const browser = sharedBrowser({ siteUrl, javaScriptEnabled: true, viewport }, { clean: false });
 
     test.each(PAGES)('%s has no violations', async (pagePath) => {
       const page = await open(browser, pagePath, js);
@@ -184,17 +170,8 @@ function focusInfo(page: Page): Promise<FocusInfo | null> {
   });
 }
 
-describe.each([
-  { js: true, label: 'med JavaScript' },
-  { js: false, label: 'utan JavaScript' },
-])('tangentbordet $label', ({ js }) => {
-  let browser: SiteBrowser;
-  beforeAll(async () => {
-    browser = await launchSiteBrowser({ siteUrl, javaScriptEnabled: true });
-  });
-  afterAll(async () => {
-    await browser.close();
-  });
+describe.each(JS_MODES)('tangentbordet $label', ({ js }) => {
+  const browser = sharedBrowser({ siteUrl, javaScriptEnabled: true }, { clean: false });
 
   test.each(PAGES)('%s: skip link first, then every control, each with a visible focus', async (pagePath) => {
     const page = await open(browser, pagePath, js);
@@ -243,17 +220,8 @@ describe.each([
   });
 });
 
-describe.each([
-  { js: true, label: 'med JavaScript' },
-  { js: false, label: 'utan JavaScript' },
-])('förstoring till 400 % (320 CSS-pixlar) $label', ({ js }) => {
-  let browser: SiteBrowser;
-  beforeAll(async () => {
-    browser = await launchSiteBrowser({ siteUrl, javaScriptEnabled: true, viewport: { width: 320, height: 720 } });
-  });
-  afterAll(async () => {
-    await browser.close();
-  });
+describe.each(JS_MODES)('förstoring till 400 % (320 CSS-pixlar) $label', ({ js }) => {
+  const browser = sharedBrowser({ siteUrl, javaScriptEnabled: true, viewport: { width: 320, height: 720 } }, { clean: false });
 
   test.each(PAGES)('%s needs no horizontal scrolling; only data tables and charts scroll, inside their own region', async (pagePath) => {
     const page = await open(browser, pagePath, js);

@@ -10,6 +10,7 @@ import { DECISION_STATUS_LABELS, MEASURE_LABELS, PLACEMENT_FORM_LABELS } from '.
 import type { PublishedManifest } from '../../src/queries/published.ts';
 import { launchSiteBrowser, STRICT_CSP, type SiteBrowser } from './browser.ts';
 import { closeClean } from './close-clean.ts';
+import { JS_MODES } from './site-tools.ts';
 
 const siteUrl = inject('siteUrl');
 const siteDir = inject('siteDir');
@@ -17,10 +18,7 @@ const basePath = inject('basePath');
 const manifest = JSON.parse(readFileSync(path.join(siteDir, 'data', 'manifest.json'), 'utf8')) as PublishedManifest;
 const URL_ABOUT = `${siteUrl}om-statistiken/`;
 
-describe.each([
-  { js: true, label: 'med JavaScript' },
-  { js: false, label: 'utan JavaScript' },
-])('Om statistiken $label', ({ js }) => {
+describe.each(JS_MODES)('Om statistiken $label', ({ js }) => {
   let browser: SiteBrowser;
   let page: Page;
 

@@ -10,7 +10,7 @@ import type { Page } from 'playwright-core';
 import { JSDOM } from 'jsdom';
 import { NodeRunner } from '../../src/queries/node-runner.ts';
 import { launchSiteBrowser, STRICT_CSP, type SiteBrowser } from './browser.ts';
-import { closeClean } from './close-clean.ts';
+import { sharedBrowser } from './close-clean.ts';
 
 const siteUrl = inject('siteUrl');
 const siteDir = inject('siteDir');
@@ -170,11 +170,7 @@ describe('the dashboard pages without JavaScript', () => {
 });
 
 describe('the dashboard pages with JavaScript', () => {
-  let browser: SiteBrowser;
-  beforeAll(async () => {
-    browser = await launchSiteBrowser({ siteUrl, csp: STRICT_CSP });
-  });
-  afterAll(() => closeClean(browser));
+  const browser = sharedBrowser({ siteUrl, csp: STRICT_CSP });
 
   test('without choices in the URL the static view stays and no engine is downloaded', async () => {
     const page = await browser.newPage();

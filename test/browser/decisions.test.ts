@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { NodeRunner } from '../../src/queries/node-runner.ts';
 import { launchSiteBrowser, STRICT_CSP, type SiteBrowser } from './browser.ts';
-import { closeClean } from './close-clean.ts';
+import { closeClean, sharedBrowser } from './close-clean.ts';
 
 const siteUrl = inject('siteUrl');
 const siteDir = inject('siteDir');
@@ -123,13 +123,7 @@ describe('utan JavaScript: the prerendered default view', () => {
 });
 
 describe('med JavaScript: choices answered by duckdb-wasm', () => {
-  let browser: SiteBrowser;
-
-  beforeAll(async () => {
-    browser = await launchSiteBrowser({ siteUrl, csp: STRICT_CSP });
-  });
-
-  afterAll(() => closeClean(browser));
+  const browser = sharedBrowser({ siteUrl, csp: STRICT_CSP });
 
   test('Luleå chosen in the URL: the reports\' figures, re-rendered in the browser', async () => {
     const page = await browser.newPage();

@@ -16,6 +16,7 @@ import { exploreWords as w } from '../../src/i18n/explore.ts';
 import { sv } from '../../src/i18n/sv.ts';
 import { formatNumber } from '../../src/i18n/format.ts';
 import { launchSiteBrowser, STRICT_CSP, type SiteBrowser } from './browser.ts';
+import { closeChecked } from './close-clean.ts';
 
 const siteUrl = inject('siteUrl');
 const siteDir = inject('siteDir');
@@ -46,6 +47,15 @@ async function openExplore(browser: SiteBrowser, url = pageUrl): Promise<Page> {
   await page.goto(url, { waitUntil: 'networkidle' });
   await page.locator('#sql').focus();
   await page.waitForSelector('#explore:not([data-state="idle"]):not([data-state="starting"])', { timeout: 60_000 });
+  return page;
+}
+
+/** Opens the page and chooses a CSV file to load as the table `name`. */
+async function chooseCsv(browser: SiteBrowser, file: string, name: string): Promise<Page> {
+  const page = await openExplore(browser);
+  await page.locator('#import-file').setInputFiles(file);
+  await page.waitForSelector('#import[data-state="chosen"]');
+  await page.locator('#import-name').fill(name);
   return page;
 }
 
@@ -456,9 +466,8 @@ describe('the query in the link', () => {
       expect(await status(second)).toBe(w.editor.linkTooLong(6000));
       expect(new URL(second.url()).hash).toBe('');
       await second.close();
-      expect(browser.foreignRequests).toEqual([]);
     } finally {
-      await browser.close();
+      await closeChecked(browser, { errors: false });
     }
   });
 });
@@ -593,10 +602,7 @@ describe('a large own file', () => {
     const i = rows;
     const browser = await launchSiteBrowser({ siteUrl });
     try {
-      const page = await openExplore(browser);
-      await page.locator('#import-file').setInputFiles(file);
-      await page.waitForSelector('#import[data-state="chosen"]');
-      await page.locator('#import-name').fill('stor');
+      const page = await chooseCsv(browser, file, 'stor');
       // A heartbeat on the page's own thread: the longest gap between timer ticks while the file loads.
       await page.evaluate(() => {
         const state = { worst: 0, last: performance.now(), stop: false, progress: 0, texts: new Set<string>() };
@@ -640,10 +646,7 @@ describe('a large own file', () => {
   test('a load can be cancelled; no table is left', async () => {
     const browser = await launchSiteBrowser({ siteUrl });
     try {
-      const page = await openExplore(browser);
-      await page.locator('#import-file').setInputFiles(file);
-      await page.waitForSelector('#import[data-state="chosen"]');
-      await page.locator('#import-name').fill('avbruten');
+      const page = await chooseCsv(browser, file, 'avbruten');
       await page.getByRole('button', { name: w.import.load }).click();
       await page.waitForFunction(() => /%/.test(document.querySelector('.import-status')?.textContent ?? ''), null, { timeout: 30_000 });
       await page.getByRole('button', { name: w.import.cancel }).click();

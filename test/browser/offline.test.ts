@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { launchSiteBrowser, STRICT_CSP, type SiteBrowser } from './browser.ts';
-import { exercisePage, failedResponses, sitePages, walkFiles } from './site-tools.ts';
+import { JS_MODES, exercisePage, failedResponses, sitePages, walkFiles } from './site-tools.ts';
 
 const siteUrl = inject('siteUrl');
 const siteDir = inject('siteDir');
@@ -56,10 +56,7 @@ describe('the built files name no other host for anything a page loads', () => {
   });
 });
 
-describe.each([
-  { js: true, label: 'med JavaScript' },
-  { js: false, label: 'utan JavaScript' },
-])('every page with every other host blocked, $label', ({ js }) => {
+describe.each(JS_MODES)('every page with every other host blocked, $label', ({ js }) => {
   let browser: SiteBrowser;
   let failed: string[];
   beforeAll(async () => {

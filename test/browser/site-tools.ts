@@ -236,3 +236,9 @@ export async function openPage(browser: SiteBrowser, url: string, js: boolean): 
   await cdp.detach();
   return { page, status: response?.status() };
 }
+
+/** Every page is tested as a reader sees it with JavaScript and without. */
+export const JS_MODES = [
+  { js: true, label: 'med JavaScript' },
+  { js: false, label: 'utan JavaScript' },
+] as const;

@@ -8,7 +8,8 @@ import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { sv } from '../../src/i18n/sv.ts';
 import type { PublishedManifest } from '../../src/queries/published.ts';
 import { launchSiteBrowser, STRICT_CSP, type SiteBrowser } from './browser.ts';
-import { closeClean } from './close-clean.ts';
+import { closeChecked, closeClean, sharedBrowser } from './close-clean.ts';
+import { JS_MODES } from './site-tools.ts';
 
 const siteUrl = inject('siteUrl');
 const siteDir = inject('siteDir');
@@ -21,17 +22,8 @@ const PAGES = [
   { path: 'kallor/', name: 'datasidan', h1: 'Data och källor' },
 ];
 
-describe.each([
-  { js: true, label: 'med JavaScript' },
-  { js: false, label: 'utan JavaScript' },
-])('sidorna $label', ({ js }) => {
-  let browser: SiteBrowser;
-
-  beforeAll(async () => {
-    browser = await launchSiteBrowser({ siteUrl, javaScriptEnabled: js });
-  });
-
-  afterAll(() => closeClean(browser));
+describe.each(JS_MODES)('sidorna $label', ({ js }) => {
+  const browser = sharedBrowser({ siteUrl, javaScriptEnabled: js });
 
   test.each(PAGES)('$name renders its frame and heading', async ({ path: pagePath, h1 }) => {
     const page = await browser.newPage();
@@ -93,15 +85,7 @@ describe.each([
 });
 
 describe('DuckDB i webbläsaren', () => {
-  let browser: SiteBrowser;
-
-  beforeAll(async () => {
-    browser = await launchSiteBrowser({ siteUrl });
-  });
-
-  afterAll(async () => {
-    await browser.close();
-  });
+  const browser = sharedBrowser({ siteUrl }, { clean: false });
 
   test('"Läs in data i webbläsaren" counts the same rows as the build, from the site\'s own files', async () => {
     const page = await browser.newPage();
@@ -187,9 +171,8 @@ describe('when the engine cannot start, the page says why in Swedish', () => {
       expect(await page.locator('#browser-check .status').innerText()).toBe(message);
       // The button stays usable for another try.
       expect(await page.locator('#browser-check button').isEnabled()).toBe(true);
-      expect(browser.foreignRequests).toEqual([]);
     } finally {
-      await browser.close();
+      await closeChecked(browser, { errors: false });
     }
   });
 });
@@ -217,10 +200,8 @@ describe('under a strict Content-Security-Policy', () => {
         await page.close();
       }
       expect(violations).toEqual([]);
-      expect(browser.errors).toEqual([]);
-      expect(browser.foreignRequests).toEqual([]);
     } finally {
-      await browser.close();
+      await closeClean(browser);
     }
   });
 });

@@ -160,24 +160,20 @@ describe('problems, with the line where they are', () => {
 
 describe('names', () => {
   it('table name from the file name: sanitised, never a published name, never taken', () => {
-    expect(tableNameFromFile('Mina enheter (2025).csv')).toBe('mina_enheter_2025');
-    expect(tableNameFromFile('2025 kostnader.CSV')).toBe('t_2025_kostnader');
-    expect(tableNameFromFile('placeringar.csv')).toBe('placeringar_egen');
-    expect(tableNameFromFile('Café Ünique.csv')).toBe('cafe_unique');
-    expect(tableNameFromFile('select.csv')).toBe('select_data');
+    const cases: [string, string][] = [
+      ['Mina enheter (2025).csv', 'mina_enheter_2025'], ['2025 kostnader.CSV', 't_2025_kostnader'], ['placeringar.csv', 'placeringar_egen'],
+      ['Café Ünique.csv', 'cafe_unique'], ['select.csv', 'select_data'], ['.csv', 'egen_tabell'],
+    ];
+    for (const [file, name] of cases) expect(tableNameFromFile(file)).toBe(name);
     expect(tableNameFromFile('data.csv', new Set(['data']))).toBe('data_2');
-    expect(tableNameFromFile('.csv')).toBe('egen_tabell');
   });
   it('checkTableName says why a name cannot be used', () => {
-    expect(checkTableName('')).toBe('empty');
-    expect(checkTableName('Min tabell')).toBe('invalid');
-    expect(checkTableName('1abc')).toBe('invalid');
-    expect(checkTableName('from')).toBe('reserved');
-    expect(checkTableName('enheter')).toBe('published');
-    expect(checkTableName('natverkshemsandel_beraknad')).toBe('published');
+    const cases: [string, string | null][] = [
+      ['', 'empty'], ['Min tabell', 'invalid'], ['1abc', 'invalid'], ['from', 'reserved'], ['enheter', 'published'],
+      ['natverkshemsandel_beraknad', 'published'], ['x'.repeat(64), 'tooLong'], ['mina_värden_2', null],
+    ];
+    for (const [name, problem] of cases) expect(checkTableName(name)).toBe(problem);
     expect(checkTableName('mina', new Set(['mina']))).toBe('taken');
-    expect(checkTableName('x'.repeat(64))).toBe('tooLong');
-    expect(checkTableName('mina_värden_2')).toBeNull();
   });
   it('column names: sanitised, unique, reserved words suffixed', () => {
     expect(columnNames(['Antal barn', 'antal barn', '2025', 'Order', '', 'Ålder (år)'])).toEqual([

@@ -2,13 +2,8 @@
 // build publishes it): DuckDB's errors placed in the query, the table list read from DuckDB itself with the
 // contract's descriptions, and an own CSV inserted as Arrow and joined with a published table.
 
-import { createRequire } from 'node:module';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import { rm } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readDataDir } from '../../scripts/lib/read-data-dir.ts';
-import { writePublishedData } from '../../scripts/lib/write-published.ts';
 import type { Manifest } from '../../scripts/lib/manifest.ts';
 import { convertCsv, scanCsv } from '../../src/client/explore/csv-import.ts';
 import { EXAMPLES } from '../../src/client/explore/examples.ts';
@@ -16,13 +11,11 @@ import { readSchema, shadowing } from '../../src/client/explore/schema.ts';
 import { parseDuckDbError } from '../../src/client/explore/sql-error.ts';
 import { DATASETS, publishedColumns } from '../../src/data/schema.ts';
 import type { Row, Runner } from '../../src/queries/runner.ts';
-import { setupStatements } from '../../src/queries/setup.ts';
 import { DERIVED_VIEWS } from '../../src/queries/views.ts';
 import { CATALOG_COLUMNS, UNIT_CATALOGS } from '../../src/queries/unit-catalogs.ts';
 import { checkTableName } from '../../src/client/explore/names.ts';
 
-const require = createRequire(import.meta.url);
-const duckdb = require('@duckdb/duckdb-wasm/dist/duckdb-node-blocking.cjs');
+import { openBundledDataInWasm } from './helpers/wasm-fixture.ts';
 
 interface ArrowLike {
   toArray(): { toJSON(): Record<string, unknown> }[];
@@ -57,24 +50,7 @@ async function errorOf(sql: string): Promise<unknown> {
 }
 
 beforeAll(async () => {
-  const read = await readDataDir(path.resolve('data'));
-  dir = await mkdtemp(path.join(tmpdir(), 'socialstatistik-explore-'));
-  ({ manifest } = await writePublishedData(read, dir, 4));
-  const dist = path.dirname(require.resolve('@duckdb/duckdb-wasm/dist/duckdb-eh.wasm'));
-  const db = await duckdb.createDuckDB(
-    {
-      mvp: { mainModule: path.join(dist, 'duckdb-mvp.wasm'), mainWorker: '' },
-      eh: { mainModule: path.join(dist, 'duckdb-eh.wasm'), mainWorker: '' },
-    },
-    new duckdb.VoidLogger(),
-    duckdb.NODE_RUNTIME,
-  );
-  await db.instantiate();
-  conn = db.connect();
-  conn.query('SET autoinstall_known_extensions = false');
-  conn.query('SET autoload_known_extensions = false');
-  for (const d of manifest.datasets) db.registerFileBuffer(d.file, new Uint8Array(await readFile(path.join(dir, d.file))));
-  for (const sql of setupStatements(manifest.datasets.map((d) => d.name), (d) => `${d}.duckdb`)) conn.query(sql);
+  ({ conn, manifest, dir } = await openBundledDataInWasm<Conn>('socialstatistik-explore-'));
 }, 60_000);
 
 afterAll(async () => {

@@ -82,10 +82,8 @@ describe('period labels', () => {
     expect(periodLabel('2020')).toBe('2020');
   });
   it('has a long form', () => {
-    expect(periodLabelLong('2025-Q3')).toBe('tredje kvartalet 2025');
-    expect(periodLabelLong('2025-Q1')).toBe('första kvartalet 2025');
-    expect(periodLabelLong('2024-Q4')).toBe('fjärde kvartalet 2024');
-    expect(periodLabelLong('2020')).toBe('2020');
+    const cases = { '2025-Q3': 'tredje kvartalet 2025', '2025-Q1': 'första kvartalet 2025', '2024-Q4': 'fjärde kvartalet 2024', '2020': '2020' };
+    for (const [period, label] of Object.entries(cases)) expect(periodLabelLong(period)).toBe(label);
   });
   it('labels ranges with an en dash', () => {
     expect(periodRangeLabel('2022-Q1', '2025-Q3')).toBe(`kv.${_}1${_}2022–kv.${_}3${_}2025`);
@@ -98,16 +96,10 @@ describe('period labels', () => {
 });
 
 describe('formatDate', () => {
-  it('writes the day, the month in words and the year', () => {
-    expect(formatDate('2025-12-31')).toBe('31 december 2025');
-    expect(formatDate('2026-01-05')).toBe('5 januari 2026');
-  });
-  it('shows a timestamp as its day in Stockholm', () => {
-    expect(formatDate('2025-12-31T23:30:00Z')).toBe('1 januari 2026');
-    expect(formatDate('2025-06-30T12:00:00Z')).toBe('30 juni 2025');
-  });
-  it('returns what is not a date unchanged', () => {
-    expect(formatDate('okänt')).toBe('okänt');
-    expect(formatDate('2025-13-01')).toBe('2025-13-01');
-  });
+  const dated = (cases: Record<string, string>) => {
+    for (const [iso, text] of Object.entries(cases)) expect(formatDate(iso)).toBe(text);
+  };
+  it('writes the day, the month in words and the year', () => dated({ '2025-12-31': '31 december 2025', '2026-01-05': '5 januari 2026' }));
+  it('shows a timestamp as its day in Stockholm', () => dated({ '2025-12-31T23:30:00Z': '1 januari 2026', '2025-06-30T12:00:00Z': '30 juni 2025' }));
+  it('returns what is not a date unchanged', () => dated({ 'okänt': 'okänt', '2025-13-01': '2025-13-01' }));
 });

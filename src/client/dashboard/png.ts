@@ -40,6 +40,11 @@ function strokeFirst(cs: CSSStyleDeclaration): boolean {
   return (cs.paintOrder || 'normal').trim().startsWith('stroke');
 }
 
+/** Fill and stroke in the element's paint order (Plot's halos are strokes painted first). */
+function paintInOrder(cs: CSSStyleDeclaration, fill: () => void, stroke: () => void): void {
+  for (const paint of strokeFirst(cs) ? [stroke, fill] : [fill, stroke]) paint();
+}
+
 function paintShape(ctx: Painter, cs: CSSStyleDeclaration, path: Path2D, opacity: number): void {
   const fill = paintKind(cs.fill);
   const fillAlpha = opacity * parseFloat(cs.fillOpacity || '1');
@@ -55,13 +60,7 @@ function paintShape(ctx: Painter, cs: CSSStyleDeclaration, path: Path2D, opacity
     ctx.globalAlpha = strokeAlpha;
     ctx.stroke(path);
   };
-  if (strokeFirst(cs)) {
-    doStroke();
-    doFill();
-  } else {
-    doFill();
-    doStroke();
-  }
+  paintInOrder(cs, doFill, doStroke);
 }
 
 /** The element's own text: its text nodes, not a <title> child (the tooltip). */
@@ -96,13 +95,7 @@ function paintText(ctx: Painter, el: SVGTextContentElement, cs: CSSStyleDeclarat
     ctx.setLineDash([]);
     ctx.strokeText(text, start.x, start.y);
   };
-  if (strokeFirst(cs)) {
-    doStroke();
-    doFill();
-  } else {
-    doFill();
-    doStroke();
-  }
+  paintInOrder(cs, doFill, doStroke);
 }
 
 function shapeOf(el: Element): Path2D | null {

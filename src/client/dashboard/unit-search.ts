@@ -3,7 +3,7 @@
 // select stays the control that is submitted (the form works the same with or without the search), and
 // a polite live region says how many units match.
 
-import type { FilterOption } from '../../components/dashboard/page.ts';
+import type { FilterOption } from '../../views/view.ts';
 import { dashboard as words } from '../../i18n/dashboard.ts';
 
 export interface UnitSearch {

@@ -4,7 +4,7 @@
 // Data choices (unit, period range, sex, age group, measure) need the database engine to apply;
 // `visning` (lines or stacked areas) only redraws the charts from the data already on the page.
 
-import { CHART_PARAM, PARAM, chartFromParam, viewSearch } from '../../components/dashboard/page.ts';
+import { CHART_PARAM, PARAM, chartFromParam, viewSearch } from '../../views/url.ts';
 
 /** The query-string names whose values select data. */
 export const DATA_PARAMS: readonly string[] = [PARAM.unit, PARAM.measure, PARAM.from, PARAM.to, PARAM.sex, PARAM.age];

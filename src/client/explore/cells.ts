@@ -5,7 +5,8 @@
 
 import { DataType, type Field, type Table } from 'apache-arrow';
 import { MARKER_LABELS } from '../../data/markers.ts';
-import { capitalize } from '../../charts/labels.ts';
+import { capitalize, markerText as labelOf } from '../../i18n/text.ts';
+import { plainNested } from '../arrow-values.ts';
 import { markerGlyph } from '../../charts/theme.ts';
 import { formatNumber } from '../../i18n/format.ts';
 import { isoDate } from '../../queries/runner.ts';
@@ -72,24 +73,7 @@ export function formatTemporal(value: unknown, format: 'date' | 'timestamp'): st
   return iso.replace('T', ' ').replace(/(\.000)?Z$/, '');
 }
 
-/** Nested values (lists, structs) as JSON-like text. */
-export function plainNested(value: unknown): unknown {
-  if (value === null || value === undefined) return null;
-  if (typeof value === 'bigint') return Number(value);
-  if (typeof value !== 'object') return value;
-  if (value instanceof Date) return isoDate(value);
-  if (Array.isArray(value)) return value.map(plainNested);
-  const v = value as { toJSON?: () => unknown; toArray?: () => unknown };
-  if (typeof v.toArray === 'function' && Symbol.iterator in (value as object)) return Array.from(value as Iterable<unknown>, plainNested);
-  if (typeof v.toJSON === 'function') {
-    const json = v.toJSON();
-    if (json && typeof json === 'object' && !Array.isArray(json)) {
-      return Object.fromEntries(Object.entries(json).map(([k, x]) => [k, plainNested(x)]));
-    }
-    return plainNested(json);
-  }
-  return value;
-}
+export { plainNested };
 
 export interface ShownCell {
   text: string;
@@ -101,8 +85,7 @@ export interface ShownCell {
 
 /** The label of a marker code: "× Skyddad av sekretess". Unknown codes are shown as they are. */
 export function markerText(code: string): string {
-  const label = (MARKER_LABELS as Record<string, string>)[code];
-  return label ? `${markerGlyph(code).text} ${capitalize(label)}` : code;
+  return (MARKER_LABELS as Record<string, string>)[code] ? `${markerGlyph(code).text} ${capitalize(labelOf(code))}` : code;
 }
 
 /** One cell as the grid shows it. `marker` is the row's marker for this column, if any. */

@@ -3,11 +3,11 @@
 // numbers behind it are there as a table too.
 
 import type { Row } from '../../queries/runner.ts';
-import { barsSpec } from '../../charts/bars.ts';
+import { barsModel, barsPlot } from '../../charts/bars.ts';
 import { render } from '../../charts/render.ts';
 import { barsTable, trendTable, type DataTable } from '../../charts/table.ts';
 import { enhanceTooltips } from '../../charts/tooltip.ts';
-import { trendSpec } from '../../charts/trend.ts';
+import { trendModel, trendPlot } from '../../charts/trend.ts';
 import { exploreWords } from '../../i18n/explore.ts';
 import {
   chartColumns,
@@ -106,17 +106,7 @@ export class QuickChart {
     if (!this.x.value) return this.say(kind === 'line' ? w.needsPeriod : w.needsNumber);
     const choice: ChartChoice = { kind, x: this.x.value, y: this.y.value, series: this.series.value && this.series.value !== this.x.value ? this.series.value : null };
     const data = chartData(this.columns, this.rows, choice);
-    if (!data.ok) {
-      const reason: Record<string, string> = {
-        needsPeriod: w.needsPeriod,
-        needsNumber: w.needsNumber,
-        tooManyRows: w.tooManyRows(data.count ?? 0, MAX_CHART_ROWS),
-        tooMany: w.tooMany(data.count ?? 0, MAX_BARS),
-        tooManySeries: w.tooManySeries(data.count ?? 0, MAX_SERIES),
-        duplicates: w.duplicates(kind),
-      };
-      return this.say(reason[data.reason]);
-    }
+    if (!data.ok) return this.say(refusal(data, kind));
     const doc = this.root.ownerDocument;
     const title = w.title(choice.y, choice.x);
     const width = Math.max(260, Math.min(900, Math.round(this.output.clientWidth || this.root.clientWidth || 640)));
@@ -134,8 +124,9 @@ export class QuickChart {
         series: data.series,
         seriesLabel: (s: string) => valueLabel(choice.series, s),
       };
-      spec = trendSpec(data.rows, options);
-      table = trendTable(data.rows, options);
+      const model = trendModel(data.rows, options);
+      spec = trendPlot(model);
+      table = trendTable(model);
       this.say(data.omitted.length ? w.omitted(data.omitted.map((s) => valueLabel(choice.series, s)).join(', ')) : '');
     } else {
       const options = {
@@ -148,8 +139,9 @@ export class QuickChart {
         groupLabel: (g: string) => valueLabel(choice.series, g),
         valueHeader: choice.y,
       };
-      spec = barsSpec(data.rows, options);
-      table = barsTable(data.rows, options);
+      const model = barsModel(data.rows, options);
+      spec = barsPlot(model);
+      table = barsTable(model, options.valueHeader);
       this.say('');
     }
     const figure = doc.createElement('figure');
@@ -208,7 +200,7 @@ function dataTable(doc: Document, table: DataTable, title: string): HTMLElement 
       const td = doc.createElement(i === 0 ? 'th' : 'td');
       if (i === 0) td.setAttribute('scope', 'row');
       else td.className = 'num';
-      td.textContent = cell;
+      td.textContent = cell.text;
       tr.append(td);
     });
     body.append(tr);
@@ -217,4 +209,17 @@ function dataTable(doc: Document, table: DataTable, title: string): HTMLElement 
   scroll.append(t);
   details.append(summary, scroll);
   return details;
+}
+
+/** Why a chart cannot be drawn from the result, in words. */
+function refusal(data: { reason: string; count?: number }, kind: 'line' | 'bar'): string {
+  const reason: Record<string, string> = {
+    needsPeriod: w.needsPeriod,
+    needsNumber: w.needsNumber,
+    tooManyRows: w.tooManyRows(data.count ?? 0, MAX_CHART_ROWS),
+    tooMany: w.tooMany(data.count ?? 0, MAX_BARS),
+    tooManySeries: w.tooManySeries(data.count ?? 0, MAX_SERIES),
+    duplicates: w.duplicates(kind),
+  };
+  return reason[data.reason];
 }

@@ -51,6 +51,87 @@ const SPAN: Record<ImportPhase, [number, number]> = {
   store: [0.95, 1],
 };
 
+/** One import in flight: the worker's messages applied to the table until it is done or has failed. */
+class CsvImport {
+  private readonly started = performance.now();
+  private readonly worker = new Worker(new URL('./csv-worker.ts', import.meta.url), { type: 'module' });
+  private inserts: Promise<void> = Promise.resolve();
+  private created = false;
+  private plan: CsvPlan | null = null;
+  private encoding = '';
+  private settled = false;
+  private readonly file: File;
+  private readonly table: string;
+  private readonly conn: AsyncDuckDBConnection;
+  private readonly onProgress: (p: ImportProgress) => void;
+  private readonly resolve: (done: ImportDone) => void;
+  private readonly reject: (error: CsvImportError) => void;
+
+  constructor(file: File, table: string, conn: AsyncDuckDBConnection, onProgress: (p: ImportProgress) => void, settle: { resolve: (done: ImportDone) => void; reject: (error: CsvImportError) => void }) {
+    this.file = file;
+    this.table = table;
+    this.conn = conn;
+    this.onProgress = onProgress;
+    this.resolve = settle.resolve;
+    this.reject = settle.reject;
+  }
+
+  start(signal?: AbortSignal): void {
+    if (signal?.aborted) return void this.fail(new CsvImportError('cancelled'));
+    signal?.addEventListener('abort', () => void this.fail(new CsvImportError('cancelled')), { once: true });
+    this.worker.addEventListener('message', (event: MessageEvent<CsvWorkerMessage>) => this.message(event.data));
+    this.worker.addEventListener('error', (event) => void this.fail(new CsvImportError('failed', [], 0, event.message)));
+    const request: CsvWorkerRequest = { file: this.file, batchRows: BATCH_ROWS, maxBytes: MAX_FILE_BYTES };
+    this.worker.postMessage(request);
+  }
+
+  private progress(phase: ImportPhase, phaseFraction: number): void {
+    const [a, b] = SPAN[phase];
+    this.onProgress({ phase, phaseFraction, fraction: a + (b - a) * Math.max(0, Math.min(1, phaseFraction)) });
+  }
+
+  private async fail(error: CsvImportError): Promise<void> {
+    if (this.settled) return;
+    this.settled = true;
+    this.worker.terminate();
+    await this.inserts.catch(() => undefined);
+    if (this.created) await this.conn.query(`DROP TABLE IF EXISTS ${quoteIdent(this.table)}`).catch(() => undefined);
+    this.reject(error);
+  }
+
+  private batch(ipc: Uint8Array): void {
+    const create = !this.created;
+    this.created = true;
+    this.inserts = this.inserts.then(() => this.conn.insertArrowFromIPCStream(ipc, { name: this.table, schema: 'main', create }));
+    this.inserts.catch((error: unknown) => void this.fail(new CsvImportError('failed', [], 0, String((error as Error)?.message ?? error))));
+  }
+
+  private done(rows: number): void {
+    this.progress('store', 0);
+    this.inserts.then(
+      () => {
+        if (this.settled || !this.plan) return;
+        this.settled = true;
+        this.worker.terminate();
+        this.progress('store', 1);
+        this.resolve({ table: this.table, rows, plan: this.plan, encoding: this.encoding, ms: performance.now() - this.started });
+      },
+      () => undefined,
+    );
+  }
+
+  private message(m: CsvWorkerMessage): void {
+    if (this.settled) return;
+    if (m.type === 'progress') this.progress(m.phase, m.fraction);
+    else if (m.type === 'plan') [this.plan, this.encoding] = [m.plan, m.encoding];
+    else if (m.type === 'batch') this.batch(m.ipc);
+    else if (m.type === 'done') this.done(m.rows);
+    else if (m.type === 'problems') void this.fail(new CsvImportError('problems', m.problems, m.total));
+    else if (m.type === 'tooLarge') void this.fail(new CsvImportError('tooLarge'));
+    else if (m.type === 'failed') void this.fail(new CsvImportError('failed', [], 0, m.message));
+  }
+}
+
 /** Reads `file` into a new table `table` (in the analyst's in-memory catalog) through `conn`. */
 export function importCsv(
   file: File,
@@ -59,77 +140,5 @@ export function importCsv(
   onProgress: (p: ImportProgress) => void,
   signal?: AbortSignal,
 ): Promise<ImportDone> {
-  const started = performance.now();
-  const worker = new Worker(new URL('./csv-worker.ts', import.meta.url), { type: 'module' });
-  let inserts: Promise<void> = Promise.resolve();
-  let created = false;
-  let plan: CsvPlan | null = null;
-  let encoding = '';
-  let settled = false;
-  const progress = (phase: ImportPhase, phaseFraction: number) => {
-    const [a, b] = SPAN[phase];
-    onProgress({ phase, phaseFraction, fraction: a + (b - a) * Math.max(0, Math.min(1, phaseFraction)) });
-  };
-
-  return new Promise<ImportDone>((resolve, reject) => {
-    const fail = async (error: CsvImportError) => {
-      if (settled) return;
-      settled = true;
-      worker.terminate();
-      await inserts.catch(() => undefined);
-      if (created) await conn.query(`DROP TABLE IF EXISTS ${quoteIdent(table)}`).catch(() => undefined);
-      reject(error);
-    };
-    if (signal?.aborted) return void fail(new CsvImportError('cancelled'));
-    signal?.addEventListener('abort', () => void fail(new CsvImportError('cancelled')), { once: true });
-
-    worker.addEventListener('message', (event: MessageEvent<CsvWorkerMessage>) => {
-      if (settled) return;
-      const m = event.data;
-      switch (m.type) {
-        case 'progress':
-          progress(m.phase, m.fraction);
-          break;
-        case 'plan':
-          plan = m.plan;
-          encoding = m.encoding;
-          break;
-        case 'batch': {
-          const create = !created;
-          created = true;
-          const ipc = m.ipc;
-          inserts = inserts.then(() => conn.insertArrowFromIPCStream(ipc, { name: table, schema: 'main', create }));
-          inserts.catch((error: unknown) => void fail(new CsvImportError('failed', [], 0, String((error as Error)?.message ?? error))));
-          break;
-        }
-        case 'done': {
-          progress('store', 0);
-          const rows = m.rows;
-          inserts.then(
-            () => {
-              if (settled || !plan) return;
-              settled = true;
-              worker.terminate();
-              progress('store', 1);
-              resolve({ table, rows, plan, encoding, ms: performance.now() - started });
-            },
-            () => undefined,
-          );
-          break;
-        }
-        case 'problems':
-          void fail(new CsvImportError('problems', m.problems, m.total));
-          break;
-        case 'tooLarge':
-          void fail(new CsvImportError('tooLarge'));
-          break;
-        case 'failed':
-          void fail(new CsvImportError('failed', [], 0, m.message));
-          break;
-      }
-    });
-    worker.addEventListener('error', (event) => void fail(new CsvImportError('failed', [], 0, event.message)));
-    const request: CsvWorkerRequest = { file, batchRows: BATCH_ROWS, maxBytes: MAX_FILE_BYTES };
-    worker.postMessage(request);
-  });
+  return new Promise<ImportDone>((resolve, reject) => new CsvImport(file, table, conn, onProgress, { resolve, reject }).start(signal));
 }

@@ -33,14 +33,6 @@ import { columnNames } from './names.ts';
 export type ColumnKind = 'integer' | 'double' | 'date' | 'period' | 'text';
 export type ImportSqlType = 'INTEGER' | 'DOUBLE' | 'DATE' | 'VARCHAR';
 
-export const SQL_TYPE: Record<ColumnKind, ImportSqlType> = {
-  integer: 'INTEGER',
-  double: 'DOUBLE',
-  date: 'DATE',
-  period: 'VARCHAR',
-  text: 'VARCHAR',
-};
-
 export interface ImportColumn {
   /** The name in the table (sanitised so it can be typed without quotes). */
   name: string;
@@ -263,6 +255,32 @@ export function looksBinary(text: string): boolean {
 }
 
 /**
+ * The columns to create: every column with a header or a value (Excel often writes empty columns after the
+ * last one, ";;"), each with its type and, for a value column with markers, the column its markers go to.
+ */
+function planColumns(header: string[], names: string[], states: ColumnState[]): ImportColumn[] {
+  const keep = header.map((h, i) => h !== '' || states[i].nonEmpty > 0);
+  const decided = header.map((_, i) => decide(names[i], states[i]));
+  const withMarkers = decided.filter((d, i) => keep[i] && d.markers).length;
+  const taken = new Set(names.filter((_, i) => keep[i]));
+  const columns: ImportColumn[] = [];
+  header.forEach((h, i) => {
+    if (!keep[i]) return;
+    const d = decided[i];
+    let markerColumn: string | null = null;
+    if (d.markers) {
+      // One value column with markers: `markering`, as in the published tables; several: `<name>_markering`.
+      const wanted = withMarkers === 1 && !taken.has('markering') ? 'markering' : `${names[i]}_markering`;
+      markerColumn = wanted;
+      for (let k = 2; taken.has(markerColumn); k++) markerColumn = `${wanted}_${k}`;
+      taken.add(markerColumn);
+    }
+    columns.push({ name: names[i], header: h, index: i, kind: d.kind, markerColumn, textBecause: d.textBecause });
+  });
+  return columns;
+}
+
+/**
  * Pass one: the columns and their types, or every problem (each with its line). `text` is decoded
  * (src/data/csv.ts decodeText) with LF line ends.
  */
@@ -308,26 +326,7 @@ export function scanCsv(text: string, onProgress: Progress = () => {}, delimiter
   if (total > 0) return { ok: false, problems, total };
   if (rows === 0) return { ok: false, problems: [{ line: null, code: 'noRows' }], total: 1 };
 
-  // Excel often writes empty columns after the last one (";;"): a column without header and values goes.
-  const keep = header.map((h, i) => h !== '' || states[i].nonEmpty > 0);
-  const columns: ImportColumn[] = [];
-  const decided = header.map((_, i) => decide(names[i], states[i]));
-  const withMarkers = decided.filter((d, i) => keep[i] && d.markers).length;
-  const taken = new Set(names.filter((_, i) => keep[i]));
-  header.forEach((h, i) => {
-    if (!keep[i]) return;
-    const d = decided[i];
-    let markerColumn: string | null = null;
-    if (d.markers) {
-      // One value column with markers: `markering`, as in the published tables; several: `<name>_markering`.
-      const wanted = withMarkers === 1 && !taken.has('markering') ? 'markering' : `${names[i]}_markering`;
-      markerColumn = wanted;
-      for (let k = 2; taken.has(markerColumn); k++) markerColumn = `${wanted}_${k}`;
-      taken.add(markerColumn);
-    }
-    columns.push({ name: names[i], header: h, index: i, kind: d.kind, markerColumn, textBecause: d.textBecause });
-  });
-  return { ok: true, plan: { columns, rows, delimiter } };
+  return { ok: true, plan: { columns: planColumns(header, names, states), rows, delimiter } };
 }
 
 // ---------------------------------------------------------------------------------------------------

@@ -176,11 +176,17 @@ export class ImportPanel {
     }
     this.error.hidden = true;
     this.result.replaceChildren();
+    const chosen = await this.chosenInput(bench);
+    if (chosen) await this.importFile(bench, chosen.file, chosen.table);
+  }
+
+  /** The file and the table name, or null (with the reason shown) when either is missing or wrong. */
+  private async chosenInput(bench: Workbench): Promise<{ file: File; table: string } | null> {
     const file = this.file ?? this.input.files?.[0] ?? null;
     if (!file) {
       this.showErrors([w.noFile]);
       this.root.dataset.state = 'invalid';
-      return;
+      return null;
     }
     const table = this.name.value.trim();
     const problem = checkTableName(table, await bench.ownNames());
@@ -188,9 +194,12 @@ export class ImportPanel {
       this.root.dataset.state = 'invalid';
       this.showNameError(tableNameText(problem, table, MAX_NAME_LENGTH));
       this.name.focus();
-      return;
+      return null;
     }
+    return { file, table };
+  }
 
+  private async importFile(bench: Workbench, file: File, table: string): Promise<void> {
     this.abort = new AbortController();
     this.submit.disabled = true;
     this.cancelButton.hidden = false;
@@ -199,29 +208,9 @@ export class ImportPanel {
     this.status.textContent = w.reading;
     this.root.dataset.state = 'loading';
     try {
-      const done = await importCsv(
-        file,
-        table,
-        bench.insertConnection,
-        (p) => {
-          this.bar.value = p.fraction;
-          const pct = Math.round(p.phaseFraction * 100);
-          this.status.textContent =
-            p.phase === 'read' ? w.reading : p.phase === 'scan' ? w.scanning(pct) : p.phase === 'convert' ? w.converting(pct) : w.storing;
-        },
-        this.abort.signal,
-      );
+      const done = await importCsv(file, table, bench.insertConnection, (p) => this.progress(p), this.abort.signal);
       const columns = done.plan.columns.reduce((n, c) => n + (c.markerColumn ? 2 : 1), 0);
-      const note: OwnTableNote = {
-        description: exploreWords.schema.fromFile(file.name),
-        columns: Object.fromEntries(
-          done.plan.columns.flatMap((c) => [
-            [c.name, exploreWords.schema.headerInFile(c.header || '–')],
-            ...(c.markerColumn ? [[c.markerColumn, exploreWords.schema.markerColumn(c.name)]] : []),
-          ]),
-        ),
-      };
-      await this.options.onImported(done, note);
+      await this.options.onImported(done, tableNote(done, file.name));
       this.status.textContent = w.done(table, done.rows, columns, done.ms);
       this.showResult(done, table);
       this.root.dataset.state = 'done';
@@ -229,25 +218,32 @@ export class ImportPanel {
       this.input.value = '';
       this.chosen.textContent = '';
     } catch (error) {
-      this.root.dataset.state = 'error';
-      this.status.textContent = '';
-      if (error instanceof CsvImportError) {
-        if (error.kind === 'cancelled') {
-          this.status.textContent = w.cancelled;
-          this.root.dataset.state = 'cancelled';
-        }
-        else if (error.kind === 'problems') this.showErrors(error.problems.map(problemText), error.total - error.problems.length);
-        else if (error.kind === 'tooLarge') this.showErrors([exploreWords.csv.tooLarge(formatBytes(MAX_FILE_BYTES))]);
-        else this.showErrors([exploreWords.csv.unreadable, error.message]);
-      } else {
-        this.showErrors([exploreWords.csv.unreadable, String((error as Error)?.message ?? error)]);
-      }
+      this.showFailure(error);
     } finally {
       this.abort = null;
       this.submit.disabled = false;
       this.cancelButton.hidden = true;
       this.bar.hidden = true;
     }
+  }
+
+  private progress(p: { fraction: number; phaseFraction: number; phase: string }): void {
+    this.bar.value = p.fraction;
+    const pct = Math.round(p.phaseFraction * 100);
+    this.status.textContent = p.phase === 'read' ? w.reading : p.phase === 'scan' ? w.scanning(pct) : p.phase === 'convert' ? w.converting(pct) : w.storing;
+  }
+
+  private showFailure(error: unknown): void {
+    this.root.dataset.state = 'error';
+    this.status.textContent = '';
+    if (!(error instanceof CsvImportError)) {
+      this.showErrors([exploreWords.csv.unreadable, String((error as Error)?.message ?? error)]);
+    } else if (error.kind === 'cancelled') {
+      this.status.textContent = w.cancelled;
+      this.root.dataset.state = 'cancelled';
+    } else if (error.kind === 'problems') this.showErrors(error.problems.map(problemText), error.total - error.problems.length);
+    else if (error.kind === 'tooLarge') this.showErrors([exploreWords.csv.tooLarge(formatBytes(MAX_FILE_BYTES))]);
+    else this.showErrors([exploreWords.csv.unreadable, error.message]);
   }
 
   private showResult(done: ImportDone, table: string): void {
@@ -269,4 +265,17 @@ export class ImportPanel {
     show.addEventListener('click', () => this.options.onShow(`SELECT *\nFROM ${table}\nLIMIT 1000;`));
     this.result.append(show);
   }
+}
+
+/** What the table list says about an own table: the file it came from and each column's header there. */
+function tableNote(done: ImportDone, fileName: string): OwnTableNote {
+  return {
+    description: exploreWords.schema.fromFile(fileName),
+    columns: Object.fromEntries(
+      done.plan.columns.flatMap((c) => [
+        [c.name, exploreWords.schema.headerInFile(c.header || '–')],
+        ...(c.markerColumn ? [[c.markerColumn, exploreWords.schema.markerColumn(c.name)]] : []),
+      ]),
+    ),
+  };
 }

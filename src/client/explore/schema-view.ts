@@ -32,11 +32,8 @@ function nameElement(doc: Document, name: string, interactive: boolean, classNam
   return button;
 }
 
-function item(doc: Document, o: SchemaObject, options: SchemaViewOptions): HTMLLIElement {
-  const li = doc.createElement('li');
-  li.className = 'schema__item';
-  li.dataset.object = o.qualified;
-
+/** The object's name, kind and row count. */
+function itemHead(doc: Document, o: SchemaObject, options: SchemaViewOptions): HTMLElement {
   const head = doc.createElement('div');
   head.className = 'schema__head';
   head.append(nameElement(doc, o.name, options.interactive, 'schema__name'));
@@ -50,15 +47,28 @@ function item(doc: Document, o: SchemaObject, options: SchemaViewOptions): HTMLL
     meta.append(', ', rows);
   }
   head.append(' ', meta);
-  li.append(head);
+  return head;
+}
 
-  if (o.description) {
-    const p = doc.createElement('p');
-    p.className = 'schema__about';
-    p.textContent = o.description;
-    li.append(p);
+/** One column: its name, its type and what it means. */
+function columnItem(doc: Document, c: SchemaObject['columns'][number], options: SchemaViewOptions): HTMLLIElement {
+  const col = doc.createElement('li');
+  col.append(nameElement(doc, c.name, options.interactive, 'schema__col'));
+  const type = doc.createElement('span');
+  type.className = 'schema__type';
+  type.textContent = c.type;
+  col.append(' ', type);
+  if (c.description) {
+    const d = doc.createElement('span');
+    d.className = 'schema__desc';
+    d.textContent = c.description;
+    col.append(d);
   }
+  return col;
+}
 
+/** The columns in a <details>, with the qualified name when it differs. */
+function itemColumns(doc: Document, o: SchemaObject, options: SchemaViewOptions): HTMLDetailsElement {
   const details = doc.createElement('details');
   details.className = 'schema__columns';
   const summary = doc.createElement('summary');
@@ -75,23 +85,23 @@ function item(doc: Document, o: SchemaObject, options: SchemaViewOptions): HTMLL
   const list = doc.createElement('ul');
   list.className = 'schema__cols';
   list.setAttribute('aria-label', w.columnsCaption(o.name));
-  for (const c of o.columns) {
-    const col = doc.createElement('li');
-    col.append(nameElement(doc, c.name, options.interactive, 'schema__col'));
-    const type = doc.createElement('span');
-    type.className = 'schema__type';
-    type.textContent = c.type;
-    col.append(' ', type);
-    if (c.description) {
-      const d = doc.createElement('span');
-      d.className = 'schema__desc';
-      d.textContent = c.description;
-      col.append(d);
-    }
-    list.append(col);
-  }
+  list.append(...o.columns.map((c) => columnItem(doc, c, options)));
   details.append(list);
-  li.append(details);
+  return details;
+}
+
+function item(doc: Document, o: SchemaObject, options: SchemaViewOptions): HTMLLIElement {
+  const li = doc.createElement('li');
+  li.className = 'schema__item';
+  li.dataset.object = o.qualified;
+  li.append(itemHead(doc, o, options));
+  if (o.description) {
+    const p = doc.createElement('p');
+    p.className = 'schema__about';
+    p.textContent = o.description;
+    li.append(p);
+  }
+  li.append(itemColumns(doc, o, options));
   return li;
 }
 

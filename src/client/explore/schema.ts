@@ -5,6 +5,7 @@
 
 import { DATASETS, publishedColumns, type DatasetName } from '../../data/schema.ts';
 import { exploreWords } from '../../i18n/explore.ts';
+import { quoteIdent } from '../../queries/sql.ts';
 import type { Runner } from '../../queries/runner.ts';
 import { DATASET_NAMES, isDatasetName, MEMORY_CATALOG } from '../../queries/setup.ts';
 import { DERIVED_VIEWS } from '../../queries/views.ts';
@@ -54,9 +55,7 @@ interface SchemaRow {
   position: number;
 }
 
-export function quoteIdent(name: string): string {
-  return `"${name.replaceAll('"', '""')}"`;
-}
+export { quoteIdent };
 
 /** The dataset a published catalog holds (pub_placeringar → placeringar), or null. */
 export function datasetOfCatalog(catalog: string): DatasetName | null {

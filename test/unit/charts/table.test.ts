@@ -1,6 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { barsCsv, barsTable, csvCell, toCsv, trendCsv, trendTable } from '../../../src/charts/table.ts';
+import { barsModel, type BarRow, type BarsOptions } from '../../../src/charts/bars.ts';
+import { barsCsv as csvOfBars, barsTable as tableOfBars, cellTexts, csvCell, toCsv, trendCsv as csvOfTrend, trendTable as tableOfTrend } from '../../../src/charts/table.ts';
+import { trendModel, type TrendOptions, type TrendRow } from '../../../src/charts/trend.ts';
 import { ageSex, formLabels, placements, unitShares } from './fixtures.ts';
+
+// The tables and CSVs are read from the charts' models (built once per figure); these build the model
+// from rows, as a figure does, and show the cells as the texts a reader sees.
+const trendTable = (rows: TrendRow[], options: TrendOptions) => {
+  const table = tableOfTrend(trendModel(rows, options));
+  return { header: table.header, rows: cellTexts(table) };
+};
+const trendCsv = (rows: TrendRow[], options: TrendOptions) => csvOfTrend(trendModel(rows, options));
+const barsTable = (rows: BarRow[], options: BarsOptions & { valueHeader?: string } = {}) => {
+  const table = tableOfBars(barsModel(rows, options), options.valueHeader);
+  return { header: table.header, rows: cellTexts(table) };
+};
+const barsCsv = (rows: BarRow[], options: BarsOptions & { valueHeader?: string } = {}) => csvOfBars(barsModel(rows, options), options.valueHeader);
 
 const seriesLabel = (s: string) => formLabels[s] ?? s;
 
@@ -58,33 +73,20 @@ describe('CSV', () => {
     expect(toCsv([['a']], { bom: false })).toBe('a\r\n');
   });
 
-  it('writes numbers without grouping and with full precision', () => {
-    expect(csvCell(1234567)).toBe('1234567');
-    expect(csvCell(-3.25)).toBe('-3,25');
-    expect(csvCell(1e-7)).toBe('0,0000001');
-    expect(csvCell(1e21)).toBe('1000000000000000000000');
-    expect(csvCell(-2.5e22)).toBe('-25000000000000000000000');
-    expect(csvCell(1.25e-9)).toBe('0,00000000125');
-    expect(csvCell(Number.NaN)).toBe('');
-  });
+  // Each case: the cell's value and how it is written.
+  const cells = (cases: [Parameters<typeof csvCell>[0], string][]) => {
+    for (const [value, written] of cases) expect(csvCell(value)).toBe(written);
+  };
 
-  it('quotes cells with the delimiter, quotes or line breaks', () => {
-    expect(csvCell('a;b')).toBe('"a;b"');
-    expect(csvCell('säger "hej"')).toBe('"säger ""hej"""');
-    expect(csvCell('rad 1\nrad 2')).toBe('"rad 1\nrad 2"');
-    expect(csvCell('a,b')).toBe('a,b');
-  });
+  it('writes numbers without grouping and with full precision', () =>
+    cells([[1234567, '1234567'], [-3.25, '-3,25'], [1e-7, '0,0000001'], [1e21, '1000000000000000000000'], [-2.5e22, '-25000000000000000000000'], [1.25e-9, '0,00000000125'], [Number.NaN, '']]));
 
-  it('defuses text that a spreadsheet would run as a formula', () => {
-    expect(csvCell('=SUM(A1:A9)')).toBe("'=SUM(A1:A9)");
-    expect(csvCell('+46')).toBe("'+46");
-    expect(csvCell('-1')).toBe("'-1");
-    expect(csvCell('@cmd')).toBe("'@cmd");
-    expect(csvCell('\tx')).toBe("'\tx");
-    expect(csvCell('=a;b')).toBe('"\'=a;b"');
+  it('quotes cells with the delimiter, quotes or line breaks', () =>
+    cells([['a;b', '"a;b"'], ['säger "hej"', '"säger ""hej"""'], ['rad 1\nrad 2', '"rad 1\nrad 2"'], ['a,b', 'a,b']]));
+
+  it('defuses text that a spreadsheet would run as a formula', () =>
     // A negative number is a number, not text: no apostrophe.
-    expect(csvCell(-1)).toBe('-1');
-  });
+    cells([['=SUM(A1:A9)', "'=SUM(A1:A9)"], ['+46', "'+46"], ['-1', "'-1"], ['@cmd', "'@cmd"], ['\tx', "'\tx"], ['=a;b', '"\'=a;b"'], [-1, '-1']]));
 
   it('gives chart data with canonical periods, raw numbers and marker text', () => {
     const csv = toCsv(trendCsv(placements, { seriesLabel }));

@@ -5,6 +5,9 @@
 //   "under perioden" (a second measure and another kind of period: never mixed into the quarters).
 // 9999 Exempelstad (invented source): quarters 2024-Q3..2025-Q2. Both units have 4 distinct periods, so
 //   the default unit is decided by the tie-break: the one whose figures are not invented (0180).
+import { afterAll, beforeAll } from 'vitest';
+import { NodeRunner } from '../../../src/queries/node-runner.ts';
+import type { PageEnv } from '../../../src/views/view.ts';
 import { publishFixture } from '../helpers/publish-fixture.ts';
 
 const P = 'period;enhetskod;enhetsnamn;placeringsform;kon;aldersgrupp;avser;antal;kalla';
@@ -102,4 +105,28 @@ export function publishDashboardFixture() {
     'kallor.csv': kallor,
     'handelser.csv': handelser,
   });
+}
+
+/** The fixture published and opened in DuckDB, with the environment the pages get at build time. */
+export async function openDashboardFixture(): Promise<{ runner: NodeRunner; env: PageEnv }> {
+  const { dir } = await publishDashboardFixture();
+  const runner = await NodeRunner.open(dir);
+  return { runner, env: { datasets: runner.datasets, generated: GENERATED } };
+}
+
+/** Stockholm's quarters "vid periodens slut" in the fixture: the selection the query tests ask for. */
+export const STOCKHOLM_QUARTERS = { unit: '0180', avser: 'vid_periodens_slut', quarterly: true, from: '2024-Q4', to: '2025-Q2' };
+
+/**
+ * The fixture opened for a test file's queries (before its tests, closed after): `fx.runner`, and
+ * `fx.run(query)` for a composed statement.
+ */
+export function queryFixture() {
+  const fx = {
+    runner: null as unknown as NodeRunner,
+    run: <T>(q: { sql: string; params: unknown[] }) => fx.runner.run<T>(q.sql, q.params),
+  };
+  beforeAll(async () => ({ runner: fx.runner } = await openDashboardFixture()));
+  afterAll(() => fx.runner?.close());
+  return fx;
 }

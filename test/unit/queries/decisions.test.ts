@@ -8,7 +8,6 @@ import {
   areasQuery,
   insatserQuery,
   latestPeriodQuery,
-  loadDecisionData,
   sexQuery,
   citedSourcesQuery,
   statusQuery,
@@ -16,6 +15,7 @@ import {
   type InsatsRow,
 } from '../../../src/queries/decisions.ts';
 import { runQuery as run } from '../../../src/queries/dashboard-common.ts';
+import { loadDecisionData } from '../../../src/views/decisions/data.ts';
 import { publishFixture } from '../helpers/publish-fixture.ts';
 
 const header = 'period;enhetskod;enhetsnamn;lag;verksamhet;insats;kon;status;antal;kalla';

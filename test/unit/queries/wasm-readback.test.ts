@@ -1,19 +1,9 @@
 // The published data files, built from the bundled data/, read back by the same engine the browser
 // runs (duckdb-wasm, here through its Node build): proof that the storage version and block size are
 // ones the browser reads, that no extension is needed, and that nothing below the threshold is in them.
-import { createRequire } from 'node:module';
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readDataDir } from '../../../scripts/lib/read-data-dir.ts';
-import { writePublishedData } from '../../../scripts/lib/write-published.ts';
 import type { Manifest } from '../../../scripts/lib/manifest.ts';
-import { setupStatements } from '../../../src/queries/setup.ts';
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-
-const require = createRequire(import.meta.url);
-const duckdb = require('@duckdb/duckdb-wasm/dist/duckdb-node-blocking.cjs');
+import { openBundledDataInWasm } from '../helpers/wasm-fixture.ts';
 
 type Conn = { query: (sql: string) => { toArray: () => { toJSON: () => Record<string, unknown> }[] } };
 let conn: Conn;
@@ -25,22 +15,9 @@ const rows = (sql: string) => conn.query(sql).toArray().map((r) => {
 });
 
 beforeAll(async () => {
-  const read = await readDataDir(path.resolve('data'));
-  expect(read.errors).toEqual([]);
-  const dir = await mkdtemp(path.join(tmpdir(), 'socialstatistik-wasm-'));
-  ({ manifest } = await writePublishedData(read, dir, 4));
-  const dist = path.dirname(require.resolve('@duckdb/duckdb-wasm/dist/duckdb-eh.wasm'));
-  const bundles = {
-    mvp: { mainModule: path.join(dist, 'duckdb-mvp.wasm'), mainWorker: '' },
-    eh: { mainModule: path.join(dist, 'duckdb-eh.wasm'), mainWorker: '' },
-  };
-  const db = await duckdb.createDuckDB(bundles, new duckdb.VoidLogger(), duckdb.NODE_RUNTIME);
-  await db.instantiate();
-  conn = db.connect();
-  conn.query('SET autoinstall_known_extensions = false');
-  conn.query('SET autoload_known_extensions = false');
-  for (const d of manifest.datasets) db.registerFileBuffer(d.file, new Uint8Array(await readFile(path.join(dir, d.file))));
-  for (const sql of setupStatements(manifest.datasets.map((d) => d.name), (d) => `${d}.duckdb`)) conn.query(sql);
+  const opened = await openBundledDataInWasm<Conn>('socialstatistik-wasm-');
+  expect(opened.errors).toEqual([]);
+  ({ conn, manifest } = opened);
 }, 60_000);
 
 describe('published data in duckdb-wasm', () => {

@@ -1,0 +1,183 @@
+// The layers of a trend chart's marks, one builder each, in drawing order: grid and axes, events,
+// reference lines, the series (areas, lines, points), missing values, direct labels. Each reads the model
+// (./trend-model.ts) and the layout (./trend-layout.ts) and returns Plot marks; nothing is computed twice.
+
+import * as Plot from '@observablehq/plot';
+import { AREA_OPACITY, FONT_SIZE, GRID_COLOR, LINE_HEIGHT, MUTED_TEXT_COLOR, RULE_COLOR, TEXT_COLOR, markerGlyph } from './theme.ts';
+import { INSET, LABEL_GAP, LANE_HEIGHT, SWATCH, type TrendLayout } from './trend-layout.ts';
+import type { TrendModel, TrendReference } from './trend-model.ts';
+
+type Marks = Plot.Markish[];
+
+/** The value grid, the value axis, the time axis (with minor ticks) and the value axis' label. */
+export function axesMarks(model: TrendModel, L: TrendLayout): Marks {
+  const marks: Marks = [
+    Plot.gridY({ ticks: L.axis.ticks, stroke: GRID_COLOR, strokeOpacity: 1 }),
+    Plot.axisY({ ticks: L.axis.ticks, tickFormat: L.axis.tickFormat, tickSize: 0, tickPadding: 6, label: null, fill: MUTED_TEXT_COLOR }),
+    Plot.axisX({
+      ticks: L.ticks.major,
+      tickFormat: L.ticks.format,
+      tickSize: 4,
+      tickPadding: L.tickLabelTop - 4,
+      label: null,
+      fill: MUTED_TEXT_COLOR,
+      stroke: MUTED_TEXT_COLOR,
+    }),
+  ];
+  if (L.ticks.minor.length) marks.push(Plot.axisX({ ticks: L.ticks.minor, tickSize: 2, fill: 'none', stroke: MUTED_TEXT_COLOR, label: null }));
+  const yLabel = model.settings.yLabel;
+  if (yLabel) {
+    marks.push(
+      Plot.text([yLabel], {
+        text: (d: string) => d,
+        frameAnchor: 'top-left',
+        dx: -L.marginLeft + 1,
+        dy: -L.marginTop + 1,
+        textAnchor: 'start',
+        lineAnchor: 'top',
+        fill: TEXT_COLOR,
+        fontWeight: 600,
+      }),
+    );
+  }
+  return marks;
+}
+
+/** Events: a rule from the label row down through the plot, the label beside its top. */
+export function eventMarks(L: TrendLayout): Marks {
+  return L.events.flatMap((e) => {
+    const lift = 4 + e.row * LINE_HEIGHT;
+    return [
+      Plot.ruleX([e], { x: 'date', stroke: RULE_COLOR, strokeWidth: 1, insetTop: -lift }),
+      Plot.text([e], {
+        x: 'date',
+        frameAnchor: 'top',
+        dy: -lift - 1,
+        dx: e.toRight ? 3 : -3,
+        text: 'text',
+        textAnchor: e.toRight ? 'start' : 'end',
+        lineAnchor: 'bottom',
+        fill: MUTED_TEXT_COLOR,
+        stroke: 'white',
+        strokeWidth: 3,
+        paintOrder: 'stroke',
+        title: (d: { datum: string; rubrik: string }) => `${d.rubrik} (${d.datum})`,
+      }),
+    ];
+  });
+}
+
+/** References: a dashed rule with its label above the left end. */
+export function referenceMarks(model: TrendModel): Marks {
+  const fmt = model.settings.fmt;
+  return model.settings.references.flatMap((r) => [
+    Plot.ruleY([r], { y: 'value', stroke: RULE_COLOR, strokeWidth: 1.25, strokeDasharray: '5 3' }),
+    Plot.text([r], {
+      y: 'value',
+      frameAnchor: 'left',
+      dx: 4,
+      dy: -3,
+      text: (d: TrendReference) => `${d.label}: ${fmt(d.value)}`,
+      textAnchor: 'start',
+      lineAnchor: 'bottom',
+      fill: TEXT_COLOR,
+      stroke: 'white',
+      strokeWidth: 3,
+      paintOrder: 'stroke',
+    }),
+  ]);
+}
+
+/** The data: in area mode all bands first, then each series' line and its points on top. */
+export function seriesMarks(model: TrendModel, L: TrendLayout): Marks {
+  const bands = L.area
+    ? model.series.map((s) => Plot.areaY(s.points, { x: 'date', y1: 'y1', y2: 'y2', fill: s.style.color, fillOpacity: AREA_OPACITY, curve: 'linear' }))
+    : [];
+  const y = L.area ? 'y2' : 'varde';
+  const lines = model.series.flatMap((s) => [
+    Plot.line(s.points, { x: 'date', y, stroke: s.style.color, strokeWidth: 2.25, strokeDasharray: s.style.dash, curve: 'linear' }),
+    Plot.dot(
+      s.points.filter((p) => (L.area ? p.y2 !== null : p.varde !== null)),
+      {
+        x: 'date',
+        y,
+        r: model.periods.length > 24 ? 2.5 : 3.5,
+        symbol: s.style.symbol,
+        fill: s.style.color,
+        stroke: 'white',
+        strokeWidth: 0.75,
+        title: 'title',
+        className: 'ss-points',
+      },
+    ),
+  ]);
+  return [...bands, ...lines];
+}
+
+/** Missing values: a glyph per series lane just under the time axis, in the series' colour. */
+export function missingMarks(L: TrendLayout): Marks {
+  return L.lanes.flatMap((s) => {
+    const lane = L.laneOf.get(s.code) ?? 0;
+    return L.codes.flatMap((code) => {
+      const points = s.points.filter((p) => p.varde === null && (p.markering ?? 'saknas') === code);
+      if (!points.length) return [];
+      const glyph = markerGlyph(code).symbol;
+      return [
+        Plot.dot(points, {
+          x: 'date',
+          frameAnchor: 'bottom',
+          dy: 4 + 6 + lane * LANE_HEIGHT,
+          r: 4,
+          symbol: glyph,
+          stroke: s.style.color,
+          strokeWidth: 1.75,
+          fill: glyph === 'times' ? 'none' : 'white',
+          title: 'title',
+          className: 'ss-points ss-missing',
+        }),
+      ];
+    });
+  });
+}
+
+/** Direct labels: a swatch of the series' line style, then the name; a thin leader when moved. */
+export function labelMarks(L: TrendLayout): Marks {
+  return L.ends.flatMap((e, i) => {
+    const s = e.s;
+    const yLabel = L.yScale.invert(L.placed[i]);
+    const moved = Math.abs(L.placed[i] - L.wanted[i]) > 2;
+    const leader = moved && e.last
+      ? [Plot.link([e], { x1: () => L.xEnd, x2: () => L.xEnd, y1: () => e.value, y2: () => yLabel, dx: INSET, stroke: RULE_COLOR, strokeWidth: 0.75, ariaHidden: 'true' })]
+      : [];
+    return [
+      ...leader,
+      Plot.link([e], {
+        x1: () => L.xEnd,
+        x2: () => L.xSwatchEnd,
+        y1: () => yLabel,
+        y2: () => yLabel,
+        dx: INSET + LABEL_GAP,
+        stroke: s.style.color,
+        strokeWidth: 2.25,
+        strokeDasharray: s.style.dash,
+        ariaHidden: 'true',
+      }),
+      Plot.text([L.labelLines[i].join('\n')], {
+        x: () => L.xEnd,
+        y: () => yLabel,
+        text: (d: string) => d,
+        dx: INSET + LABEL_GAP + SWATCH + 4,
+        textAnchor: 'start',
+        lineAnchor: 'middle',
+        lineHeight: LINE_HEIGHT / FONT_SIZE,
+        fill: TEXT_COLOR,
+        ariaHidden: 'true',
+      }),
+    ];
+  });
+}
+
+/** The x axis line at zero, then the marker legend under the axis. */
+export function baselineMarks(L: TrendLayout): Marks {
+  return [Plot.ruleY([0], { stroke: MUTED_TEXT_COLOR, strokeWidth: 1 }), ...L.legend.marks];
+}

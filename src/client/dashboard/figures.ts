@@ -1,0 +1,105 @@
+// The dashboard's chart figures in the browser: tooltips and controls on the built figures, a redraw to
+// the room there is (narrow screens) or as stacked areas, and a figure drawn anew from a view's model after
+// a filter change, with the same renderers as the build (src/render).
+
+import { enhanceTooltips } from '../../charts/tooltip.ts';
+import type { ChartRecipe } from '../../charts/recipe.ts';
+import type { FigureData, FigureModel } from '../../views/figure.ts';
+import { scratchDocument } from './downloads.ts';
+
+export type Chart = 'line' | 'area';
+
+const drawing = () => import('./drawing.ts');
+
+function json<T>(text: string | undefined, fallback: T): T {
+  try {
+    return text ? (JSON.parse(text) as T) : fallback;
+  } catch {
+    return fallback;
+  }
+}
+
+/** A figure's data: set on it once the browser has drawn it, else in the built page's <template data-figure> at its end. */
+export function figureDataOf(el: HTMLElement): FigureData | null {
+  const carried = el.dataset.figure ?? el.querySelector<HTMLTemplateElement>(':scope > template[data-figure]')?.dataset.figure;
+  return json<FigureData | null>(carried, null);
+}
+
+/** The width to draw at: the recipe's, or the room there is on a narrow screen. */
+function widthFor(el: HTMLElement, recipe: ChartRecipe): number {
+  const room = el.querySelector<HTMLElement>('[data-plot]')?.clientWidth ?? el.clientWidth;
+  // Shown at four fifths of its size or more, a chart stays readable; below that it is drawn anew.
+  return room > 0 && room < recipe.width * 0.8 ? Math.max(260, Math.floor(room)) : recipe.width;
+}
+
+export interface Figures {
+  /** Lines or stacked areas, as chosen. */
+  readonly chart: Chart;
+  all(): HTMLElement[];
+  /** Controls shown and tooltips added to every figure; charts drawn anew where the room or the kind needs it. */
+  start(chart: Chart): Promise<void>;
+  setChart(next: Chart): Promise<void>;
+  /** A figure drawn anew from a view's model (after a filter change). */
+  render(el: HTMLElement, model: FigureModel): Promise<void>;
+}
+
+export function dashboardFigures(root: HTMLElement): Figures {
+  let chart: Chart = 'line';
+  const all = () => [...root.querySelectorAll<HTMLElement>('figure[data-chart]')];
+
+  function enhance(el: HTMLElement): void {
+    // The chart takes focus itself now (tooltips), so its box is no longer a tab stop of its own.
+    for (const plot of el.querySelectorAll<HTMLElement>('[data-plot][tabindex]')) {
+      plot.removeAttribute('tabindex');
+      plot.removeAttribute('role');
+      plot.removeAttribute('aria-labelledby');
+    }
+    for (const hidden of el.querySelectorAll<HTMLElement>('[data-chart-switch][hidden], [data-download][hidden]')) hidden.hidden = false;
+    for (const svg of el.querySelectorAll<SVGSVGElement>('svg.ss-chart')) enhanceTooltips(svg);
+    for (const input of el.querySelectorAll<HTMLInputElement>('[data-chart-switch] input')) input.checked = input.value === chart;
+  }
+
+  /** Redraws a figure's chart from its recipe (new width or chart kind), without new data. */
+  async function redraw(el: HTMLElement): Promise<void> {
+    const data = figureDataOf(el);
+    const plot = el.querySelector<HTMLElement>('[data-plot]');
+    if (!data?.recipe || !plot) return;
+    const { chartFor, pageSvg } = await drawing();
+    plot.innerHTML = pageSvg(chartFor(data.recipe, { width: widthFor(el, data.recipe), chart }), scratchDocument(), el.dataset.chart ?? 'chart').outerHTML;
+    const fresh = plot.querySelector<SVGSVGElement>('svg.ss-chart');
+    if (fresh) enhanceTooltips(fresh);
+  }
+
+  async function start(initial: Chart): Promise<void> {
+    chart = initial;
+    for (const el of all()) enhance(el);
+    const need = all().filter((el) => {
+      const data = figureDataOf(el);
+      if (!data?.recipe) return false;
+      const switched = chart !== 'line' && el.querySelector('[data-chart-switch]') !== null;
+      return switched || widthFor(el, data.recipe) !== data.recipe.width;
+    });
+    for (const el of need) await redraw(el);
+  }
+
+  async function setChart(next: Chart): Promise<void> {
+    const changed = next !== chart;
+    chart = next;
+    for (const el of all().filter((e) => e.querySelector('[data-chart-switch]'))) {
+      for (const input of el.querySelectorAll<HTMLInputElement>('[data-chart-switch] input')) input.checked = input.value === chart;
+      if (changed) await redraw(el);
+    }
+  }
+
+  async function render(el: HTMLElement, model: FigureModel): Promise<void> {
+    const { chartFor, figureData, figureHtml, Html, pageSvg } = await drawing();
+    const svg = model.recipe ? Html.unsafe(pageSvg(chartFor(model.recipe, { width: widthFor(el, model.recipe), chart }, model.chart), scratchDocument(), model.id).outerHTML) : null;
+    el.innerHTML = figureHtml(model, svg, { js: true, chart }).html;
+    el.dataset.figure = JSON.stringify(figureData(model));
+    el.setAttribute('aria-labelledby', `${model.id}-titel`);
+    el.dataset.rendered = 'browser';
+    enhance(el);
+  }
+
+  return { get chart() { return chart; }, all, start, setChart, render };
+}

@@ -1,0 +1,97 @@
+// Running the editor's query: the engine is started first if it is not running (a run asked for while it
+// starts waits, the last one's chart hint kept), the query goes into the address and the history, and the
+// answer or the error is shown. Afterwards the engine's read-only state is restored if the query changed
+// it, and the table list is read again when the query may have changed the schema.
+
+import { exploreWords as w } from '../../i18n/explore.ts';
+import type { ChartChoice } from './chart-data.ts';
+import type { SqlEditor } from './editor.ts';
+import type { EngineStarter } from './engine-start.ts';
+import type { HistoryPanel } from './history-panel.ts';
+import type { Results } from './results.ts';
+import type { SchemaPanel } from './schema-panel.ts';
+import { changesSchema, hasCode } from './sql-tokens.ts';
+import type { ExploreStatus } from './status.ts';
+import { putInAddress } from './address.ts';
+
+export interface QueryParts {
+  editor: SqlEditor;
+  textarea: HTMLTextAreaElement;
+  engine: EngineStarter;
+  status: ExploreStatus;
+  results: Results;
+  history: HistoryPanel;
+  schema: SchemaPanel;
+  notes: HTMLElement;
+  /** Run and cancel buttons and the busy state while a query runs. */
+  running(running: boolean): void;
+}
+
+export type RunQuery = (hint: Partial<ChartChoice> | null) => Promise<void>;
+
+/** After a run: put back what a query may have changed, and say so. */
+async function afterRun(p: QueryParts, sql: string): Promise<void> {
+  const bench = p.engine.bench;
+  let restored = false;
+  try {
+    restored = (await bench?.restore()) ?? false;
+  } catch (error) {
+    console.warn(error);
+  }
+  if (restored) {
+    const note = Object.assign(document.createElement('p'), { className: 'note note--restored', textContent: w.status.restored });
+    p.notes.append(note);
+  }
+  if (restored || changesSchema(sql)) await p.schema.refresh(bench).catch((e: unknown) => console.warn(e));
+  p.running(false);
+}
+
+async function runOnce(p: QueryParts, sql: string, hint: Partial<ChartChoice> | null): Promise<void> {
+  const bench = p.engine.bench;
+  if (!bench || bench.busy) return;
+  p.results.clearError();
+  for (const el of p.notes.querySelectorAll('.note--restored')) el.remove();
+  p.editor.clearError();
+  p.running(true);
+  p.status.set('running');
+  p.status.say(w.status.running);
+  putInAddress(sql);
+  p.history.add(sql);
+  try {
+    const result = await bench.run(sql);
+    await p.results.show(result.table, result.truncated, result.ms, hint);
+    p.status.set('done');
+  } catch (error) {
+    p.results.clear();
+    if ((error as Error)?.name === 'QueryCancelled') {
+      p.status.say(w.status.cancelled);
+      p.status.set('cancelled');
+    } else {
+      p.results.error(error, sql);
+    }
+  } finally {
+    await afterRun(p, sql);
+  }
+}
+
+export function queryRunner(p: QueryParts): RunQuery {
+  const queued: { run: boolean; hint: Partial<ChartChoice> | null } = { run: false, hint: null };
+  const run: RunQuery = async (hint) => {
+    const sql = p.editor.value;
+    if (!hasCode(sql)) {
+      p.status.say(w.editor.empty, 'error');
+      p.textarea.focus();
+      return;
+    }
+    if (p.engine.error) return p.status.say(p.engine.error, 'error');
+    if (p.engine.bench) return runOnce(p, sql, hint);
+    // The engine starts now (or is starting): run as soon as it is ready.
+    queued.hint = hint;
+    if (queued.run) return;
+    queued.run = true;
+    const opened = await p.engine.start();
+    queued.run = false;
+    if (opened) return run(queued.hint);
+  };
+  return run;
+}

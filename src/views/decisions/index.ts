@@ -1,0 +1,39 @@
+// Ej verkställda beslut as a view: choices → data → figures. Run at build time
+// (src/pages/ej-verkstallda-beslut.astro), in the browser after a filter change and by the benchmark,
+// through the same `load`.
+
+import { decisionsWords as w } from '../../i18n/decisions.ts';
+import { viewLabel } from '../choices.ts';
+import { loadEvents, SourceBook } from '../sources.ts';
+import { emptyView, inventedNotice, NONE, type DashboardPage } from '../view.ts';
+import { chooseDecisions, decisionDefaults, decisionFilter, decisionFilters, decisionState } from './choices.ts';
+import { loadDecisionData } from './data.ts';
+import { comparisonRegion, decisionFigures } from './figures.ts';
+
+export { FIGURE_IDS } from './figures.ts';
+
+const noDataset = () => emptyView(decisionsPage.id, { notice: NONE, comparison: { kind: 'paragraph', text: w.noDataset } });
+
+export const decisionsPage: DashboardPage = {
+  id: 'ej-verkstallda-beslut',
+  datasets: ['ej_verkstallda_beslut', 'kallor', 'enheter', 'handelser'],
+
+  async load(runner, params, env) {
+    if (!env.datasets.includes('ej_verkstallda_beslut')) return noDataset();
+    const c = await chooseDecisions(runner, params, env);
+    if (!c) return noDataset();
+    const data = await loadDecisionData(runner, decisionFilter(c));
+    const [events, sources] = await Promise.all([loadEvents(runner, env, c.unit.enhetskod), SourceBook.load(runner, env)]);
+    const context = { events, sources };
+    return {
+      page: decisionsPage.id,
+      state: decisionState(c),
+      defaults: decisionDefaults(c),
+      filters: decisionFilters(c),
+      figures: decisionFigures(c, data, context),
+      regions: { notice: inventedNotice(c.unit.enhetsnamn, c.unit.pahittad || sources.invented(data.sources)), comparison: comparisonRegion(c, data, context) },
+      label: viewLabel(c.unit.enhetsnamn, c.range.from || undefined, c.range.to || undefined),
+      messages: c.messages,
+    };
+  },
+};
