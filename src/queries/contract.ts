@@ -15,12 +15,14 @@ import {
   LAWS,
   SHARE_TYPES,
   type DatasetName,
+  type TotalDimension,
 } from '../data/schema.ts';
 import { join, literal, ref, sql, type Sql } from './sql.ts';
 
 /** The value that marks the published total of an additive dimension of a dataset (schema.ts `additive`). */
 export function totalOf(dataset: DatasetName, column: string): string {
-  const dim = DATASETS[dataset].additive?.find((a) => a.column === column);
+  // A column may also have parts that name their total (insats: overordnad_insats); the published total is the other form.
+  const dim = DATASETS[dataset].additive?.find((a): a is TotalDimension => a.column === column && 'total' in a);
   if (!dim) throw new Error(`${dataset}.${column} has no published total in the contract`);
   return dim.total;
 }
