@@ -51,6 +51,8 @@ export const DECISIONS = {
   allSexes: totalOf('ej_verkstallda_beslut', 'kon') as AdultSex,
   allStatuses: totalOf('ej_verkstallda_beslut', 'status'),
   allInsatser: totalOf('ej_verkstallda_beslut', 'insats'),
+  /** The overordnad_insats of an insats counted directly in its area's total (a sub-insats names its parent). */
+  topLevel: fallbackOf('ej_verkstallda_beslut', 'overordnad_insats'),
   /** The verksamhet of a law's overall total: SoL's additive total, LSS's left-out column. */
   overallArea: { SoL: totalOf('ej_verkstallda_beslut', 'verksamhet'), LSS: fallbackOf('ej_verkstallda_beslut', 'verksamhet') } as Record<Law, string>,
   /** The sexes a total is split into. */

@@ -36,6 +36,7 @@ const LAST = '9999-Q9';
 const ALL_SEXES = literal(DECISIONS.allSexes);
 const ALL_STATUSES = literal(DECISIONS.allStatuses);
 const ALL_INSATSER = literal(DECISIONS.allInsatser);
+const TOP_LEVEL = literal(DECISIONS.topLevel);
 /** The verksamhet values of an overall total ('totalt' for SoL, '' for LSS). */
 const OVERALL_AREAS = join(DECISIONS.laws.map((l) => literal(DECISIONS.overallArea[l])));
 
@@ -50,15 +51,15 @@ function unitAndRange(filter: DecisionFilter): Sql {
 
 /**
  * How many hidden cells lie below the cell `t`: rows of the same unit, period and law that the cell
- * adds up (same or any area, insats, sex and status, as the cell is specific or a total), other than
- * the cell itself.
+ * adds up (same or any area, insats, sex and status, as the cell is specific or a total; an insats adds
+ * up its sub-insatser too), other than the cell itself.
  */
 const HIDDEN_PARTS = sql`(
   SELECT count(*) FROM ej_verkstallda_beslut p
   WHERE p.enhetskod = t.enhetskod AND p.period = t.period AND p.lag = t.lag
     AND p.markering = 'sekretess'
     AND (t.verksamhet IN (${OVERALL_AREAS}) OR p.verksamhet = t.verksamhet)
-    AND (t.insats = ${ALL_INSATSER} OR p.insats = t.insats)
+    AND (t.insats = ${ALL_INSATSER} OR p.insats = t.insats OR p.overordnad_insats = t.insats)
     AND (t.kon = ${ALL_SEXES} OR p.kon = t.kon)
     AND (t.status = ${ALL_STATUSES} OR p.status = t.status)
     AND NOT (p.verksamhet = t.verksamhet AND p.insats = t.insats AND p.kon = t.kon AND p.status = t.status)
@@ -109,6 +110,8 @@ export interface InsatsRow extends CountCell {
   /** ÄO, OF or IFO for SoL; '' for LSS. */
   verksamhet: string;
   insats: string;
+  /** The insats a sub-insats is part of (Bostad for Bostad/Fyren); '' for one counted directly in the area's total. */
+  overordnad_insats: string;
 }
 
 /**
@@ -117,7 +120,7 @@ export interface InsatsRow extends CountCell {
  * model orders them as the reports do.
  */
 export function insatserQuery(filter: DecisionFilter): Sql {
-  return sql`SELECT t.period, t.lag, t.verksamhet, t.insats, t.antal, t.markering, ${HIDDEN_PARTS} AS dolda_delar
+  return sql`SELECT t.period, t.lag, t.verksamhet, t.insats, t.overordnad_insats, t.antal, t.markering, ${HIDDEN_PARTS} AS dolda_delar
 FROM ej_verkstallda_beslut t
 WHERE ${unitAndRange(filter)}
   AND t.status = ${ALL_STATUSES} AND t.kon = ${sexOf(filter)}
@@ -155,7 +158,8 @@ export interface StatusRow extends CountCell {
  * The state at the reporting date of one quarter's decisions, per law and status (verkställt since,
  * tackat nej, saknar plats, …), for the filter's sex. A published total per status (insats = 'totalt'
  * across all areas) is used as published; otherwise the published parts per insats are added up and
- * the hidden ones counted.
+ * the hidden ones counted: the insatser counted directly in their area's total, since a sub-insats's
+ * status is in its parent's already.
  */
 export function statusQuery(filter: DecisionFilter, period: string): Sql {
   return sql`WITH s AS (
@@ -164,6 +168,7 @@ export function statusQuery(filter: DecisionFilter, period: string): Sql {
   FROM ej_verkstallda_beslut
   WHERE enhetskod = ${filter.unit} AND period = ${period} AND kon = ${sexOf(filter)} AND status <> ${ALL_STATUSES}
     AND (insats <> ${ALL_INSATSER} OR verksamhet IN (${OVERALL_AREAS}))
+    AND overordnad_insats = ${TOP_LEVEL}
 )
 SELECT lag, status,
   CASE WHEN bool_or(is_total) THEN max(antal) FILTER (WHERE is_total)

@@ -108,13 +108,13 @@ describe('by area, insats, sex and status', () => {
   it('gives every insats cell, hidden ones as NULL with their marker', async () => {
     const rows = await run<InsatsRow>(runner, insatserQuery({ ...UNIT, from: '2025-Q3', to: '2025-Q3' }));
     expect(rows).toEqual([
-      { period: '2025-Q3', lag: 'SoL', verksamhet: 'IFO', insats: 'Bostad', antal: 6, markering: null, dolda_delar: 2 },
-      { period: '2025-Q3', lag: 'SoL', verksamhet: 'IFO', insats: 'totalt', antal: 6, markering: null, dolda_delar: 2 },
-      { period: '2025-Q3', lag: 'SoL', verksamhet: 'totalt', insats: 'totalt', antal: 20, markering: null, dolda_delar: 5 },
-      { period: '2025-Q3', lag: 'SoL', verksamhet: 'ÄO', insats: 'Dagverksamhet', antal: 0, markering: null, dolda_delar: 0 },
-      { period: '2025-Q3', lag: 'SoL', verksamhet: 'ÄO', insats: 'Kontaktperson', antal: null, markering: 'sekretess', dolda_delar: 0 },
-      { period: '2025-Q3', lag: 'SoL', verksamhet: 'ÄO', insats: 'Särskilt boende', antal: null, markering: 'sekretess', dolda_delar: 1 },
-      { period: '2025-Q3', lag: 'SoL', verksamhet: 'ÄO', insats: 'totalt', antal: 14, markering: null, dolda_delar: 3 },
+      { period: '2025-Q3', lag: 'SoL', verksamhet: 'IFO', insats: 'Bostad', overordnad_insats: '', antal: 6, markering: null, dolda_delar: 2 },
+      { period: '2025-Q3', lag: 'SoL', verksamhet: 'IFO', insats: 'totalt', overordnad_insats: '', antal: 6, markering: null, dolda_delar: 2 },
+      { period: '2025-Q3', lag: 'SoL', verksamhet: 'totalt', insats: 'totalt', overordnad_insats: '', antal: 20, markering: null, dolda_delar: 5 },
+      { period: '2025-Q3', lag: 'SoL', verksamhet: 'ÄO', insats: 'Dagverksamhet', overordnad_insats: '', antal: 0, markering: null, dolda_delar: 0 },
+      { period: '2025-Q3', lag: 'SoL', verksamhet: 'ÄO', insats: 'Kontaktperson', overordnad_insats: '', antal: null, markering: 'sekretess', dolda_delar: 0 },
+      { period: '2025-Q3', lag: 'SoL', verksamhet: 'ÄO', insats: 'Särskilt boende', overordnad_insats: '', antal: null, markering: 'sekretess', dolda_delar: 1 },
+      { period: '2025-Q3', lag: 'SoL', verksamhet: 'ÄO', insats: 'totalt', overordnad_insats: '', antal: 14, markering: null, dolda_delar: 3 },
     ]);
   });
 
@@ -154,6 +154,60 @@ describe('by area, insats, sex and status', () => {
       expect(await run(own, statusQuery({ unit: '3333' }, '2025-Q4'))).toEqual([
         { lag: 'LSS', status: 'saknar_plats', antal: 18, markering: null, dolda_delar: 0, summerad: false },
         { lag: 'LSS', status: 'verkstallt', antal: 12, markering: null, dolda_delar: 0, summerad: false },
+      ]);
+    } finally {
+      own.close();
+    }
+  });
+});
+
+describe('sub-insatser (overordnad_insats)', () => {
+  const subHeader = 'period;enhetskod;enhetsnamn;lag;verksamhet;insats;overordnad_insats;kon;status;antal';
+  async function published(lines: string[]) {
+    const { dir } = await publishFixture({ 'ej_verkstallda_beslut.csv': [subHeader, ...lines].join('\n') });
+    return NodeRunner.open(dir);
+  }
+
+  it('add a status up over the insatser without counting a sub-insats again beside its parent', async () => {
+    // IFO 18 = Bostad 12 + Kontaktperson 6; Bostad 12 = Fyren 4 + Övergångslägenhet 8. Nothing below 4.
+    const own = await published([
+      '2025-Q4;4444;Fjärde;SoL;IFO;totalt;;totalt;totalt;18',
+      '2025-Q4;4444;Fjärde;SoL;IFO;Bostad;;totalt;totalt;12',
+      '2025-Q4;4444;Fjärde;SoL;IFO;Bostad;;totalt;verkstallt;8',
+      '2025-Q4;4444;Fjärde;SoL;IFO;Bostad;;totalt;saknar_plats;4',
+      '2025-Q4;4444;Fjärde;SoL;IFO;Bostad/Fyren;Bostad;totalt;totalt;4',
+      '2025-Q4;4444;Fjärde;SoL;IFO;Bostad/Fyren;Bostad;totalt;verkstallt;4',
+      '2025-Q4;4444;Fjärde;SoL;IFO;Bostad/Övergångslägenhet;Bostad;totalt;totalt;8',
+      '2025-Q4;4444;Fjärde;SoL;IFO;Bostad/Övergångslägenhet;Bostad;totalt;verkstallt;4',
+      '2025-Q4;4444;Fjärde;SoL;IFO;Bostad/Övergångslägenhet;Bostad;totalt;saknar_plats;4',
+      '2025-Q4;4444;Fjärde;SoL;IFO;Kontaktperson;;totalt;totalt;6',
+      '2025-Q4;4444;Fjärde;SoL;IFO;Kontaktperson;;totalt;verkstallt;6',
+    ]);
+    try {
+      // verkställt 8 + 6 = 14, not 8 + 4 + 4 + 6 = 22; saknar plats 4, not 4 + 4.
+      expect(await run(own, statusQuery({ unit: '4444' }, '2025-Q4'))).toEqual([
+        { lag: 'SoL', status: 'saknar_plats', antal: 4, markering: null, dolda_delar: 0, summerad: true },
+        { lag: 'SoL', status: 'verkstallt', antal: 14, markering: null, dolda_delar: 0, summerad: true },
+      ]);
+    } finally {
+      own.close();
+    }
+  });
+
+  it('are given with their parent, and a parent counts its hidden sub-insatser', async () => {
+    // Fyren 2 is below the threshold; Krongyllen 8 is hidden beside it (else 10 − 8 = 2).
+    const own = await published([
+      '2025-Q4;5555;Femte;SoL;IFO;totalt;;totalt;totalt;10',
+      '2025-Q4;5555;Femte;SoL;IFO;Bostad;;totalt;totalt;10',
+      '2025-Q4;5555;Femte;SoL;IFO;Bostad/Fyren;Bostad;totalt;totalt;2',
+      '2025-Q4;5555;Femte;SoL;IFO;Bostad/Krongyllen;Bostad;totalt;totalt;8',
+    ]);
+    try {
+      expect(await run<InsatsRow>(own, insatserQuery({ unit: '5555' }))).toEqual([
+        { period: '2025-Q4', lag: 'SoL', verksamhet: 'IFO', insats: 'Bostad', overordnad_insats: '', antal: 10, markering: null, dolda_delar: 2 },
+        { period: '2025-Q4', lag: 'SoL', verksamhet: 'IFO', insats: 'Bostad/Fyren', overordnad_insats: 'Bostad', antal: null, markering: 'sekretess', dolda_delar: 0 },
+        { period: '2025-Q4', lag: 'SoL', verksamhet: 'IFO', insats: 'Bostad/Krongyllen', overordnad_insats: 'Bostad', antal: null, markering: 'sekretess', dolda_delar: 0 },
+        { period: '2025-Q4', lag: 'SoL', verksamhet: 'IFO', insats: 'totalt', overordnad_insats: '', antal: 10, markering: null, dolda_delar: 2 },
       ]);
     } finally {
       own.close();

@@ -158,8 +158,8 @@ describe('other choices', () => {
 describe('the comparison table markup', () => {
   it('escapes text from the data', () => {
     const rows = [
-      { period: '2025-Q4', lag: 'LSS' as const, verksamhet: '', insats: '<b>9.1</b>', antal: 5, markering: null, dolda_delar: 0 },
-      { period: '2025-Q4', lag: 'LSS' as const, verksamhet: '', insats: 'totalt', antal: 5, markering: null, dolda_delar: 0 },
+      { period: '2025-Q4', lag: 'LSS' as const, verksamhet: '', insats: '<b>9.1</b>', overordnad_insats: '', antal: 5, markering: null, dolda_delar: 0 },
+      { period: '2025-Q4', lag: 'LSS' as const, verksamhet: '', insats: 'totalt', overordnad_insats: '', antal: 5, markering: null, dolda_delar: 0 },
     ];
     const table = comparisonTable(rows, 'LSS', ['2025-Q4']);
     const html = comparisonTableHtml(table!, { unitName: 'A & B' }).html;
