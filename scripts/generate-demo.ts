@@ -22,7 +22,7 @@ const options: SyntheticOptions = {
 
 const files: Record<string, string> = {
   'kallor_demo.csv': 'kalla;titel;utgivare;datum;url;pahittad\n' +
-    `${SOURCE};Påhittade siffror för demonstration (genererade med fast frö av scripts/generate-demo.ts);socialstatistik;2026-01-01;;ja\n`,
+    `${SOURCE};Påhittade siffror för att visa webbplatsen;socialstatistik;2026-01-01;;ja\n`,
   'enheter_demo.csv': 'enhetskod;enhetsnamn;niva;overordnad\n' +
     options.units.map((u) => `${u.code};${u.name};${u.code.includes('-') ? 'stadsdel' : 'kommun'};${u.code.includes('-') ? '9999' : ''}`).join('\n') + '\n',
   'placeringar_demo.csv': placementsCsv(options),

@@ -77,7 +77,7 @@ export function benchFiles(o: BenchOptions): Record<string, string> {
   const municipal: SyntheticOptions = { ...synthetic, units: units.filter((u) => u.level === 'kommun') };
   return {
     'kallor.csv': 'kalla;titel;utgivare;datum;url;pahittad\n' +
-      `${BENCH_SOURCE};Påhittade siffror i nationell skala för prestandamätningen (scripts/bench.ts, fast frö ${o.seed});socialstatistik;2026-06-01;;ja\n`,
+      `${BENCH_SOURCE};Påhittade siffror i nationell skala för att mäta webbplatsens hastighet;socialstatistik;2026-06-01;;ja\n`,
     'enheter.csv': 'enhetskod;enhetsnamn;niva;overordnad\n' +
       units.map((u) => `${u.code};${u.name};${u.level};${u.parent}`).join('\n') + '\n',
     'placeringar.csv': withTotalsAbove(placementsCsv(municipal), units),

@@ -18,6 +18,12 @@ export const dashboard = {
     age: 'Åldersgrupp',
     measure: 'Mått',
     apply: 'Visa',
+    /** The closed filter line: "Visar: Exempelstad · Byt enhet". */
+    shownPrefix: 'Visar:',
+    changeUnit: 'Byt enhet',
+    changeMany: 'Ändra urval',
+    /** Under a field that has no choice for the unit shown. */
+    unavailable: 'Går inte att välja: enheten har bara ett värde här.',
     noScript:
       'Urvalet kan ändras med JavaScript påslaget. Utan JavaScript visar sidan standardurvalet nedan.',
   },
@@ -58,8 +64,8 @@ export const dashboard = {
     periodsLatest: (n: number, latest: string) => `${n} perioder, senast ${latest}`,
   },
   notice: {
-    invented: (unit: string) =>
-      `Siffrorna för ${unit} är påhittade. De visar hur webbplatsen fungerar och beskriver ingen verklig kommun.`,
+    /** Short: the unit's name says it too, and the answer comes right after it. */
+    invented: (unit: string) => `Siffrorna för ${unit} är påhittade för att visa webbplatsen.`,
     heading: 'Påhittade siffror',
   },
   print: {
@@ -89,7 +95,7 @@ export const dashboard = {
     placements: 'Placerade barn och unga',
     placementsUnit: 'barn',
     network: 'Andel placerade i nätverkshem',
-    networkUnit: 'av alla placerade i familjehem',
+    networkUnit: 'av alla placerade i familjehem, jourhem och nätverkshem',
     decisionsSol: 'Ej verkställda beslut enligt SoL',
     decisionsLss: 'Ej verkställda beslut enligt LSS',
     decisionsUnit: 'beslut',

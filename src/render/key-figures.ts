@@ -26,14 +26,15 @@ function changesHtml(f: KeyFigure): Html | '' {
   return html`<ul class="key-figure__changes">${items}</ul>`;
 }
 
-function cardHtml(f: KeyFigure): Html {
+function cardHtml(f: KeyFigure, level: 2 | 3): Html {
   const note = f.note ? html` · ${f.note}` : '';
   const invented = f.invented ? html`<p class="key-figure__invented">${words.figure.invented}</p>` : '';
-  return html`<li class="key-figure" data-key="${f.id}"><h3 class="key-figure__label">${f.label}</h3><p class="key-figure__value">${numberHtml(f)}</p><p class="key-figure__period">${periodLabel(f.period)}${note}</p>${changesHtml(f)}${invented}</li>`;
+  const label = level === 2 ? html`<h2 class="key-figure__label">${f.label}</h2>` : html`<h3 class="key-figure__label">${f.label}</h3>`;
+  return html`<li class="key-figure" data-key="${f.id}">${label}<p class="key-figure__value">${numberHtml(f)}</p><p class="key-figure__period">${periodLabel(f.period)}${note}</p>${changesHtml(f)}${invented}</li>`;
 }
 
 /** The key figures as cards, or a sentence when there are none. */
-export function keyFiguresHtml(figures: readonly KeyFigure[], empty: string): Html {
+export function keyFiguresHtml(figures: readonly KeyFigure[], empty: string, level: 2 | 3 = 3): Html {
   if (!figures.length) return html`<p>${empty}</p>`;
-  return html`<ul class="key-figures">${figures.map(cardHtml)}</ul>`;
+  return html`<ul class="key-figures">${figures.map((f) => cardHtml(f, level))}</ul>`;
 }

@@ -29,7 +29,7 @@ export function regionHtml(region: Region | undefined): Html {
     case 'invented':
       return inventedNoticeHtml(region.unitName);
     case 'keyFigures':
-      return keyFiguresHtml(region.figures, region.empty);
+      return keyFiguresHtml(region.figures, region.empty, region.level);
     case 'missingUnits':
       return missingUnitsHtml(region.heading, region.units, region.none);
     case 'comparison':

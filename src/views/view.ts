@@ -55,7 +55,7 @@ export type Region =
   /** The notice that the figures shown are invented. */
   | { kind: 'invented'; unitName: string }
   /** The start page's key figures. */
-  | { kind: 'keyFigures'; figures: KeyFigure[]; empty: string }
+  | { kind: 'keyFigures'; figures: KeyFigure[]; empty: string; /** The cards' heading level (3 by default; 2 right under the page's <h1>). */ level?: 2 | 3 }
   /** The units a comparison has no share for, with why. */
   | { kind: 'missingUnits'; heading: string; units: MissingUnit[]; none: string | null }
   /** The committee report's three-quarter comparison, one table per law. */

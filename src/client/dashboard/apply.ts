@@ -40,6 +40,7 @@ async function draw(p: Parts, view: PageView): Promise<void> {
     for (const el of p.root.querySelectorAll<HTMLElement>(`[data-region="${name}"]`)) el.innerHTML = regionHtml(region).html;
   }
   p.filters?.sync(view.filters);
+  p.filters?.shown(view.label);
   p.root.dataset.state = JSON.stringify(view.state);
   p.root.dataset.label = view.label;
   await Promise.all(

@@ -20,6 +20,7 @@ import { dashboardFigures, figureDataOf, type Figures } from './figures.ts';
 import { filterForm, type FilterForm } from './filters.ts';
 import { wirePrinting } from './print.ts';
 import { statusLine } from './status.ts';
+import { PARAM } from '../../views/url.ts';
 import { chartParam, dataParams, differs, submittedParams, viewUrl } from './url-state.ts';
 
 function json<T>(text: string | undefined, fallback: T): T {
@@ -38,12 +39,24 @@ function builtPage(root: HTMLElement): { env: PageEnv; shown: Shown } {
   };
 }
 
-/** The form: the engine starts at the first sign that a choice is coming; "Visa" asks for the view. */
+/**
+ * The form: the engine starts at the first sign that a choice is coming; "Visa" asks for the view. A new
+ * unit is shown at once (after a short pause, so stepping through the list with the arrow keys asks once),
+ * so the other fields follow the unit before anything else is chosen.
+ */
 function wireForm(filters: FilterForm, engine: PageEngine, view: Viewer): void {
   for (const type of ['focusin', 'pointerdown', 'change', 'input']) filters.form.addEventListener(type, engine.warmUp);
+  const ask = () => void view.apply(submittedParams(filters.values(), view.shown().state), 'push');
+  let pending: ReturnType<typeof setTimeout> | undefined;
+  filters.form.addEventListener('change', (event) => {
+    if ((event.target as HTMLSelectElement).name !== PARAM.unit) return;
+    clearTimeout(pending);
+    pending = setTimeout(ask, 250);
+  });
   filters.form.addEventListener('submit', (event) => {
     event.preventDefault();
-    void view.apply(submittedParams(filters.values(), view.shown().state), 'push');
+    clearTimeout(pending);
+    ask();
   });
 }
 

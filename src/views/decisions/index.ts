@@ -3,16 +3,18 @@
 // through the same `load`.
 
 import { decisionsWords as w } from '../../i18n/decisions.ts';
+import { dashboard as words } from '../../i18n/dashboard.ts';
 import { viewLabel } from '../choices.ts';
+import { headlineRegion } from '../headline.ts';
 import { loadEvents, SourceBook } from '../sources.ts';
 import { emptyView, inventedNotice, NONE, type DashboardPage } from '../view.ts';
 import { chooseDecisions, decisionDefaults, decisionFilter, decisionFilters, decisionState } from './choices.ts';
 import { loadDecisionData } from './data.ts';
-import { comparisonRegion, decisionFigures } from './figures.ts';
+import { comparisonRegion, decisionFigures, FIGURE_IDS } from './figures.ts';
 
 export { FIGURE_IDS } from './figures.ts';
 
-const noDataset = () => emptyView(decisionsPage.id, { notice: NONE, comparison: { kind: 'paragraph', text: w.noDataset } });
+const noDataset = () => emptyView(decisionsPage.id, { notice: NONE, headline: NONE, comparison: { kind: 'paragraph', text: w.noDataset } });
 
 export const decisionsPage: DashboardPage = {
   id: 'ej-verkstallda-beslut',
@@ -25,13 +27,21 @@ export const decisionsPage: DashboardPage = {
     const data = await loadDecisionData(runner, decisionFilter(c));
     const [events, sources] = await Promise.all([loadEvents(runner, env, c.unit.enhetskod), SourceBook.load(runner, env)]);
     const context = { events, sources };
+    const figures = decisionFigures(c, data, context);
     return {
       page: decisionsPage.id,
       state: decisionState(c),
       defaults: decisionDefaults(c),
       filters: decisionFilters(c),
-      figures: decisionFigures(c, data, context),
-      regions: { notice: inventedNotice(c.unit.enhetsnamn, c.unit.pahittad || sources.invented(data.sources)), comparison: comparisonRegion(c, data, context) },
+      figures,
+      regions: {
+        notice: inventedNotice(c.unit.enhetsnamn, c.unit.pahittad || sources.invented(data.sources)),
+        headline: headlineRegion(figures[FIGURE_IDS.totals], [
+          { serie: 'SoL', id: 'beslut-sol', label: words.overview.decisionsSol, unitWord: words.overview.decisionsUnit },
+          { serie: 'LSS', id: 'beslut-lss', label: words.overview.decisionsLss, unitWord: words.overview.decisionsUnit },
+        ]),
+        comparison: comparisonRegion(c, data, context),
+      },
       label: viewLabel(c.unit.enhetsnamn, c.range.from || undefined, c.range.to || undefined),
       messages: c.messages,
     };

@@ -36,6 +36,13 @@ describe('the Placeringar page', () => {
       ['kv.\u00a02\u00a02025', '70', '11', '45', '14', 'Skyddad av sekretess'],
     ]);
     expect(trend.csv[2]).toEqual(['2025-Q1', 66, 'Skyddad av sekretess', 42, 15, 9]);
+    // The page leads with its answer: the latest total and its change, the chart's own numbers.
+    const headline = view.regions.headline;
+    expect(headline.kind === 'keyFigures' && headline.level).toBe(2);
+    expect(headline.kind === 'keyFigures' && headline.figures.map((f) => [f.id, f.value, f.period, f.changes.map((x) => [x.period, x.delta])])).toEqual([
+      ['placeringar', 70, '2025-Q2', [['2025-Q1', 4], ['2024-Q2', null]]],
+    ]);
+    expect(region(view, 'headline')).toContain('<h2 class="key-figure__label">Placerade barn och unga</h2>');
     // Stacked areas stack the forms only: the published total is never put on top of its parts.
     expect(trend.recipe?.kind === 'trend' && trend.recipe.areaSeries).toEqual(['jourhem', 'familjehem', 'natverkshem', 'hvb']);
     expect(trend.switchable).toBe(true);
@@ -78,7 +85,7 @@ describe('the Placeringar page', () => {
     expect(demo.defaults).toMatchObject({ enhet: '0180', fran: '2024-Q3', till: '2025-Q2' });
     expect(demo.figures.trend.summary).toMatch(/^Under kv.\u00a02\u00a02025 var antalet placerade barn och unga \(totalt\) 57, en ökning med 2 jämfört med kv.\u00a01\u00a02025\./);
     // Invented figures say so, near the charts and in every source line.
-    expect(region(demo, 'notice')).toContain('Siffrorna för Exempelstad (påhittade siffror) är påhittade.');
+    expect(region(demo, 'notice')).toContain('Siffrorna för Exempelstad (påhittade siffror) är påhittade för att visa webbplatsen.');
     expect(demo.figures.trend.source.startsWith('Påhittade siffror. Källa: Påhittade siffror')).toBe(true);
     // No sex or age breakdown in the data: the figures say so instead of drawing nothing.
     expect(demo.figures.sex.recipe).toBeNull();
