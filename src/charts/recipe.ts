@@ -83,6 +83,7 @@ function trendOptions(recipe: TrendRecipe, override: RecipeOverride): TrendOptio
     description: description || undefined,
     yLabel: recipe.yLabel,
     series: area ? (recipe.areaSeries ?? recipe.series) : recipe.series,
+    styleOrder: recipe.series,
     seriesLabel: (s) => recipe.labels[s] ?? s,
     events: recipe.events ?? [],
     references: recipe.references ?? [],

@@ -38,6 +38,11 @@ export interface TrendOptions extends CommonChartOptions {
   yLabel?: string;
   /** Which series, in which order; default every series in order of first appearance. */
   series?: readonly string[];
+  /**
+   * The series whose order gives each its colour, dash and symbol (default `series`): the line chart's
+   * series, so that a series keeps its look in the stacked areas, which leave the total out.
+   */
+  styleOrder?: readonly string[];
   /** Display name of a series code; default the code itself. */
   seriesLabel?: (serie: string) => string;
   events?: readonly TrendEvent[];
@@ -160,10 +165,12 @@ export function trendModel(rows: readonly TrendRow[], options: TrendOptions = {}
   const periods = periodSequence([...new Set(used.map((r) => r.period))].sort());
   const index = new Map(periods.map((p, i) => [p, i]));
   const byKey = new Map(used.map((r) => [`${r.serie}\u0000${r.period}`, r]));
+  const order = options.styleOrder ?? codes;
   const series = codes.map((code, i) => {
+    const look = order.indexOf(code);
     const own = used.filter((r) => r.serie === code).map((r) => index.get(r.period) ?? 0);
     const name = nameOf(code);
-    return { code, name, style: seriesStyle(i), points: seriesPoints(code, name, periods, byKey, own, settings) };
+    return { code, name, style: seriesStyle(look >= 0 ? look : i), points: seriesPoints(code, name, periods, byKey, own, settings) };
   });
   stack(series, index, periods.length);
   const missing = series.flatMap((s) => s.points.filter((p) => p.varde === null));

@@ -31,6 +31,25 @@ export function pageSvg(chart: ChartModel, doc: Document, id: string): Element {
   return el;
 }
 
+/** The width of the build's narrow rendering: shown at 324–358 px on a 360–390 px phone, so 12 px text stays ≥ 11 px. */
+export const NARROW_WIDTH = 340;
+
+/**
+ * The built page's chart: drawn at its own width and, when that is wider than a phone, once more at
+ * NARROW_WIDTH; the stylesheet shows the one that fits (dashboard.css, `.ss-chart--narrow`), so a phone
+ * without JavaScript gets a chart whose text is legible, and with JavaScript nothing has to be redrawn
+ * (and nothing moves) when the page starts.
+ */
+export function builtSvgs(chart: ChartModel, doc: Document, id: string): string {
+  const width = chart.model.settings.width;
+  const wide = pageSvg(chart, doc, id);
+  if (width <= NARROW_WIDTH * 1.1) return wide.outerHTML;
+  const narrow = pageSvg(resizedChart(chart, NARROW_WIDTH), doc, `${id}-smal`);
+  wide.classList.add('ss-chart--wide');
+  narrow.classList.add('ss-chart--narrow');
+  return wide.outerHTML + narrow.outerHTML;
+}
+
 /**
  * The chart with its title, subtitle and source drawn in, as a standalone .svg file's text. Serialised as
  * XML, not HTML: outerHTML writes a no-break space (in every period label) as `&nbsp;`, which is no XML

@@ -69,7 +69,7 @@ export function trendFigure(base: FigureBase, recipe: TrendRecipe, table?: { tab
   if (recipe.rows.length === 0) return { ...base, recipe: null, chart: null, empty: words.figure.empty, table: null, csv: [], switchable: false };
   const chart = chartModel(recipe, { chart: 'line' });
   const model = chart.kind === 'trend' ? chart.model : null;
-  return {
+  const figure: FigureModel = {
     ...base,
     recipe,
     chart: recipe.chart === 'line' ? chart : chartModel(recipe),
@@ -77,6 +77,24 @@ export function trendFigure(base: FigureBase, recipe: TrendRecipe, table?: { tab
     table: table?.table ?? (model ? { ...trendTable(model), numericFrom: 1 } : null),
     csv: table?.csv ?? (model ? trendCsv(model) : []),
     switchable: base.switchable ?? false,
+  };
+  // One period is no trend: a line of one dot says nothing. The chart shows its values as bars, one per
+  // series; the table and CSV stay the trend's (the period, then a column per series).
+  if (new Set(recipe.rows.map(([period]) => period)).size !== 1) return figure;
+  const bars = singlePeriodBars(recipe);
+  return { ...figure, recipe: bars, chart: chartModel(bars), switchable: false };
+}
+
+/** A trend recipe of one period as bars: a bar per series, in the series' order, with the same references. */
+export function singlePeriodBars(recipe: TrendRecipe): BarsRecipe {
+  const order = new Map(recipe.series.map((s, i) => [s, i]));
+  const rows = recipe.rows
+    .filter(([, serie]) => order.has(serie))
+    .sort((a, b) => (order.get(a[1]) ?? 0) - (order.get(b[1]) ?? 0))
+    .map(([, serie, varde, markering]): [string, number | null, string | null] => [serie, varde, markering]);
+  return {
+    kind: 'bars', rows, labels: recipe.labels, format: recipe.format, digits: recipe.digits, width: recipe.width,
+    xLabel: recipe.yLabel, references: recipe.references, sort: 'none', title: recipe.title, description: recipe.description,
   };
 }
 

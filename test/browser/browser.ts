@@ -107,3 +107,9 @@ export async function launchSiteBrowser(options: LaunchOptions): Promise<SiteBro
     },
   };
 }
+
+/** Opens a dashboard page's filter line ("Visar: … · Byt enhet") as a visitor would, so its fields can be used. */
+export async function openFilters(page: Page): Promise<void> {
+  const summary = page.locator('details[data-filters-box]:not([open]) > summary');
+  if (await summary.count()) await summary.click();
+}

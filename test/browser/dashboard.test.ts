@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { JSDOM } from 'jsdom';
 import { NodeRunner } from '../../src/queries/node-runner.ts';
-import { launchSiteBrowser, STRICT_CSP, type SiteBrowser } from './browser.ts';
+import { launchSiteBrowser, openFilters, STRICT_CSP, type SiteBrowser } from './browser.ts';
 import { sharedBrowser } from './close-clean.ts';
 
 const siteUrl = inject('siteUrl');
@@ -99,6 +99,9 @@ describe('the dashboard pages without JavaScript', () => {
     expect(new Set(await rendered(page))).toEqual(new Set(['build']));
     // A chart with the data behind it drawn as SVG, a summary and a table; the filters need JavaScript.
     expect(await page.locator('figure[data-chart] svg.ss-chart').count()).toBeGreaterThanOrEqual(figures.length - 1);
+    // One line says what is shown; opened, it says that choosing needs JavaScript.
+    expect(await page.locator('[data-filters-box] > summary').innerText()).toMatch(/^Visar: .+ · (Byt enhet|Ändra urval)$/);
+    await openFilters(page);
     expect(await page.locator('form[data-filters]').isVisible()).toBe(false);
     expect(await page.locator('.filters-noscript').isVisible()).toBe(true);
     expect(requests.some((u) => u.endsWith('.wasm') || u.endsWith('.duckdb'))).toBe(false);
@@ -178,6 +181,7 @@ describe('the dashboard pages with JavaScript', () => {
     browser.context.on('request', (r) => requests.push(r.url()));
     for (const p of PAGES) {
       await page.goto(siteUrl + p.path, { waitUntil: 'networkidle' });
+      await openFilters(page);
       expect(await page.locator('form[data-filters]').isVisible()).toBe(true);
       expect(await page.locator('form[data-filters] select[name="enhet"]').count()).toBe(1);
       expect(new Set(await rendered(page))).toEqual(new Set(['build']));
@@ -206,6 +210,7 @@ describe('the dashboard pages with JavaScript', () => {
     await page.goto(`${siteUrl}placeringar/`, { waitUntil: 'networkidle' });
     const engineOrData = () => requests.filter((u) => /\.wasm$|\.duckdb$/.test(u)).map((u) => u.split('/').pop()!.replace(/\.[\w-]+\.wasm$/, '.wasm'));
     expect(engineOrData()).toEqual([]);
+    await openFilters(page);
     await page.locator('form[data-filters] select[name="enhet"]').focus();
     await expect.poll(engineOrData, { timeout: 10_000 }).toEqual(expect.arrayContaining(['duckdb-eh.wasm', 'placeringar.duckdb']));
     // Only started: the view stays as built until a choice is applied.
@@ -230,6 +235,7 @@ describe('the dashboard pages with JavaScript', () => {
         subtree: true, childList: true, characterData: true,
       });
     });
+    await openFilters(page);
     await page.selectOption('select[name="enhet"]', '9999-01');
     const clicked = Date.now();
     await page.getByRole('button', { name: 'Visa' }).click();
@@ -273,6 +279,7 @@ describe('the dashboard pages with JavaScript', () => {
     const lap = (what: string) => console.log(`round trip: ${what} after ${Date.now() - started} ms`);
     const page = await browser.newPage();
     await page.goto(`${siteUrl}placeringar/`, { waitUntil: 'networkidle' });
+    await openFilters(page);
     await page.selectOption('select[name="enhet"]', '9999-03');
     await page.getByRole('button', { name: 'Visa' }).click();
     await waitForBrowserRender(page);
@@ -331,6 +338,7 @@ describe('the dashboard pages with JavaScript', () => {
   test('Nätverkshem: another unit, and the units without a share listed with why', async () => {
     const page = await browser.newPage();
     await page.goto(`${siteUrl}natverkshem/`, { waitUntil: 'networkidle' });
+    await openFilters(page);
     await page.selectOption('select[name="enhet"]', '1401');
     await page.getByRole('button', { name: 'Visa' }).click();
     await waitForBrowserRender(page);
@@ -349,6 +357,7 @@ describe('the dashboard pages with JavaScript', () => {
   test('Översikt: another unit shows its own key figures and says what it lacks', async () => {
     const page = await browser.newPage();
     await page.goto(siteUrl, { waitUntil: 'networkidle' });
+    await openFilters(page);
     await page.selectOption('select[name="enhet"]', '2580');
     await page.getByRole('button', { name: 'Visa' }).click();
     await waitForBrowserRender(page);
@@ -421,7 +430,7 @@ describe('the dashboard pages with JavaScript', () => {
   test('charts take keyboard focus and show the exact value in a tooltip', async () => {
     const page = await browser.newPage();
     await page.goto(`${siteUrl}placeringar/`, { waitUntil: 'networkidle' });
-    const svg = page.locator('figure[data-chart="placeringar-trend"] svg.ss-chart');
+    const svg = page.locator('figure[data-chart="placeringar-trend"] svg.ss-chart:visible');
     await svg.focus();
     await page.keyboard.press('End');
     const tip = await page.locator('figure[data-chart="placeringar-trend"] .ss-tip').textContent();
@@ -438,6 +447,7 @@ describe('when the engine cannot start', () => {
       const page = await browser.newPage();
       await page.goto(`${siteUrl}placeringar/`, { waitUntil: 'networkidle' });
       const before = await summaries(page);
+      await openFilters(page);
       await page.selectOption('select[name="enhet"]', '9999-02');
       await page.getByRole('button', { name: 'Visa' }).click();
       await page.waitForSelector('[data-engine-status][data-state="error"]', { timeout: 30_000 });
@@ -464,7 +474,7 @@ describe('print and small screens', () => {
       expect(await page.locator('form[data-filters]').isVisible()).toBe(false);
       expect(await page.locator('header nav').isVisible()).toBe(false);
       expect(await page.locator('button[data-download]').first().isVisible()).toBe(false);
-      expect(await page.locator('figure[data-chart="placeringar-trend"] svg.ss-chart').isVisible()).toBe(true);
+      expect(await page.locator('figure[data-chart="placeringar-trend"] svg.ss-chart:visible').isVisible()).toBe(true);
       expect(await page.locator('figure[data-chart="placeringar-trend"] [data-summary]').isVisible()).toBe(true);
       // The closed tables print open.
       expect(await page.locator('figure[data-chart="placeringar-trend"] tbody tr').first().isVisible()).toBe(true);

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { NodeRunner } from '../../src/queries/node-runner.ts';
-import { launchSiteBrowser, STRICT_CSP, type SiteBrowser } from './browser.ts';
+import { launchSiteBrowser, openFilters, STRICT_CSP, type SiteBrowser } from './browser.ts';
 import { closeClean, sharedBrowser } from './close-clean.ts';
 
 const siteUrl = inject('siteUrl');
@@ -93,7 +93,7 @@ describe('utan JavaScript: the prerendered default view', () => {
     for (const id of FIGURES) {
       const figure = page.locator(`figure[data-chart="${id}"]`);
       expect(await figure.getAttribute('data-rendered'), id).toBe('build');
-      expect(await figure.locator('svg.ss-chart').count(), id).toBe(1);
+      expect(await figure.locator('svg.ss-chart:visible').count(), id).toBe(1);
       expect(await figure.locator('.chart-figure__source').innerText(), id).toMatch(/Källa|Källor/);
       expect((await figure.locator('[data-summary]').innerText()).length, id).toBeGreaterThan(20);
       expect(await figure.locator('table caption').count(), id).toBe(1);
@@ -161,6 +161,7 @@ describe('med JavaScript: choices answered by duckdb-wasm', () => {
     const page = await browser.newPage();
     await page.goto(`${PAGE}?enhet=2580`);
     await waitForEngine(page);
+    await openFilters(page);
     await page.selectOption('select[name="kon"]', 'kvinnor');
     await page.click('form[data-filters] button[type="submit"]');
     await page.waitForFunction(() => new URL(location.href).searchParams.get('kon') === 'kvinnor');
@@ -183,6 +184,7 @@ describe('med JavaScript: choices answered by duckdb-wasm', () => {
     await again.close();
 
     // Another unit from the list: Solna's zero report.
+    await openFilters(page);
     await page.selectOption('select[name="enhet"]', '0184');
     await page.selectOption('select[name="kon"]', 'totalt').catch(() => undefined);
     await page.click('form[data-filters] button[type="submit"]');

@@ -32,6 +32,19 @@ function widthFor(el: HTMLElement, recipe: ChartRecipe): number {
   return room > 0 && room < recipe.width * 0.8 ? Math.max(260, Math.floor(room)) : recipe.width;
 }
 
+/**
+ * The built chart shown is drawn too wide for its room (shown below four fifths of its size, its text too
+ * small). The build's narrow rendering (src/render/chart.ts builtSvgs) fits a phone, so there it is not:
+ * nothing is redrawn at start, and nothing moves.
+ */
+function tooWide(el: HTMLElement): boolean {
+  const plot = el.querySelector<HTMLElement>('[data-plot]');
+  const shown = [...(plot?.querySelectorAll<SVGSVGElement>('svg.ss-chart') ?? [])].find((svg) => svg.getClientRects().length > 0);
+  const drawn = Number(shown?.getAttribute('width')) || shown?.viewBox?.baseVal?.width || 0;
+  const room = plot?.clientWidth ?? 0;
+  return drawn > 0 && room > 0 && room < drawn * 0.8;
+}
+
 export interface Figures {
   /** Lines or stacked areas, as chosen. */
   readonly chart: Chart;
@@ -77,7 +90,7 @@ export function dashboardFigures(root: HTMLElement): Figures {
       const data = figureDataOf(el);
       if (!data?.recipe) return false;
       const switched = chart !== 'line' && el.querySelector('[data-chart-switch]') !== null;
-      return switched || widthFor(el, data.recipe) !== data.recipe.width;
+      return switched || tooWide(el);
     });
     for (const el of need) await redraw(el);
   }

@@ -1,11 +1,12 @@
 // A chart figure is data (a recipe, its model and its texts) rendered by the same functions at build time
 // and in the browser: the recipe survives JSON (the page carries it), the page's SVG has nothing a strict CSP
 // refuses, the table shows markers as words, and every text from the data is escaped.
+import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import type { Heading } from '../../../src/charts/heading.ts';
 import type { ChartRecipe, TrendRecipe } from '../../../src/charts/recipe.ts';
 import { serverDocument } from '../../../src/charts/server.ts';
-import { chartFor, pageSvg as svgOf, standaloneSvg as fileOf } from '../../../src/render/chart.ts';
+import { builtSvgs, chartFor, NARROW_WIDTH, pageSvg as svgOf, standaloneSvg as fileOf } from '../../../src/render/chart.ts';
 import { csvHref, figureHtml, type FigureRenderOptions } from '../../../src/render/figure.ts';
 import { Html } from '../../../src/render/html.ts';
 import { barsFigure, figureData, trendFigure, type FigureModel } from '../../../src/views/figure.ts';
@@ -111,5 +112,35 @@ describe('chart figures', () => {
     const html = figureInnerHtml(empty, null);
     expect(html).toContain('<p class="chart-figure__empty">Det finns inga uppgifter att visa för det här urvalet.</p>');
     expect(html).not.toContain('data-download');
+  });
+});
+
+describe('the built page draws a wide chart a second time for phones', () => {
+  it('at its own width and at NARROW_WIDTH, each with its own ids; a narrow chart once', () => {
+    const doc = serverDocument();
+    const both = new JSDOM(`<div>${builtSvgs(chartFor(recipe), doc, 'f')}</div>`).window.document;
+    const svgs = [...both.querySelectorAll('svg.ss-chart')];
+    expect(svgs.map((s) => [s.getAttribute('class')?.match(/ss-chart--\w+/)?.[0], s.getAttribute('width')])).toEqual([
+      ['ss-chart--wide', '600'],
+      ['ss-chart--narrow', String(NARROW_WIDTH)],
+    ]);
+    const ids = [...both.querySelectorAll('[id]')].map((e) => e.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    // Text is drawn at 12 px: on a 360 px phone (324 px of room) the narrow chart's text stays ≥ 11 px.
+    expect((12 * 324) / NARROW_WIDTH).toBeGreaterThanOrEqual(11);
+    const small = new JSDOM(`<div>${builtSvgs(chartFor({ ...recipe, width: NARROW_WIDTH }), doc, 'g')}</div>`).window.document;
+    expect(small.querySelectorAll('svg.ss-chart').length).toBe(1);
+  });
+});
+
+describe('a series keeps its look between lines and stacked areas', () => {
+  it('the areas leave a series out, yet each keeps the colour, dash and symbol it has as a line', () => {
+    const withTotal: TrendRecipe = { ...recipe, series: ['a', 'b'], areaSeries: ['b'] };
+    const line = chartFor(withTotal, { chart: 'line' });
+    const area = chartFor(withTotal, { chart: 'area' });
+    const styleOf = (c: typeof line, code: string) => (c.kind === 'trend' ? c.model.series.find((s) => s.code === code)?.style : undefined);
+    expect(area.kind === 'trend' && area.model.series.map((s) => s.code)).toEqual(['b']);
+    expect(styleOf(area, 'b')).toEqual(styleOf(line, 'b'));
+    expect(styleOf(line, 'b')).not.toEqual(styleOf(line, 'a'));
   });
 });

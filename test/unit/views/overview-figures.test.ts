@@ -25,7 +25,9 @@ describe('Översikt figures from fixed data', () => {
   it('small charts link to their topic with the unit chosen, and say when a topic has nothing', () => {
     expect(placementsFigure(choices, data).link).toEqual({ href: '/placeringar/?enhet=1111', text: 'Till sidan Placeringar' });
     const network = networkFigure(choices, data).recipe;
-    expect(network?.kind === 'trend' && network.series).toEqual(['rapporterad']);
+    // One period is drawn as a bar (a line of one dot says nothing); the table keeps the period.
+    expect(network?.kind === 'bars' && network.rows).toEqual([['rapporterad', 21.5, null]]);
+    expect(networkFigure(choices, data).table?.rows.map((r) => r.map((c) => c.text))[0][0]).toBe('kv.\u00a04\u00a02025');
     expect(decisionsFigure(choices, data).empty).toBe('Det finns inga uppgifter om ej verkställda beslut för enheten.');
   });
 
