@@ -188,15 +188,24 @@ function nearest(svg: SVGSVGElement, points: readonly TipPoint[], event: Pointer
  * Makes a rendered chart's tooltips work with pointer and keyboard. Returns a function that removes
  * the listeners and the drawn tooltip and restores the titles.
  */
-export function enhanceTooltips(svg: SVGSVGElement): () => void {
+export interface TooltipOptions {
+  /**
+   * Says the point reached with the keyboard (focus, arrow keys) in words, in the page's one polite live
+   * region: the drawn tooltip is aria-hidden, so without it a screen reader hears nothing.
+   */
+  announce?: (text: string) => void;
+}
+
+export function enhanceTooltips(svg: SVGSVGElement, options: TooltipOptions = {}): () => void {
   const points = tipPoints(svg);
   if (!points.length) return () => {};
   const removed = moveTitles(points);
   const tip = drawnTip(svg);
   let active = -1;
-  const show = (i: number) => {
+  const show = (i: number, said = false) => {
     active = i;
     tip.show(points[i]);
+    if (said) options.announce?.(points[i].lines.join('. '));
   };
   const listeners: [string, EventListener][] = [
     ['pointermove', ((event: PointerEvent) => {
@@ -211,9 +220,9 @@ export function enhanceTooltips(svg: SVGSVGElement): () => void {
       const next = nextPoint(points, active, event.key);
       if (next === null) return;
       event.preventDefault();
-      show(next);
+      show(next, true);
     }) as EventListener],
-    ['focus', () => show(active >= 0 ? active : 0)],
+    ['focus', () => show(active >= 0 ? active : 0, true)],
     ['blur', tip.hide],
   ];
   const hadTabindex = svg.getAttribute('tabindex');
@@ -232,5 +241,5 @@ export function enhanceTooltips(svg: SVGSVGElement): () => void {
 
 /** Enhances every chart rendered by `render` under `root`. */
 export function enhanceAllTooltips(root: ParentNode): (() => void)[] {
-  return [...root.querySelectorAll<SVGSVGElement>('svg.ss-chart')].map(enhanceTooltips);
+  return [...root.querySelectorAll<SVGSVGElement>('svg.ss-chart')].map((svg) => enhanceTooltips(svg));
 }

@@ -57,3 +57,11 @@ export function changeText(change: Change, format: ValueFormat): ChangeText {
     ? { arrow: '\u2191', direction: 'up', text: words.change.up(amount, period) }
     : { arrow: '\u2193', direction: 'down', text: words.change.down(amount, period) };
 }
+
+/**
+ * A text to be read aloud: the space that groups a number's digits ("11 700") is dropped, since a screen
+ * reader reads the groups as two numbers; "kv. 4 2025" and other words are left as they are.
+ */
+export function spokenText(text: string): string {
+  return text.replace(/(\d)[ \u00a0\u202f](?=\d{3}(?!\d))/g, '$1');
+}

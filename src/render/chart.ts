@@ -38,13 +38,15 @@ export const NARROW_WIDTH = 340;
  * The built page's chart: drawn at its own width and, when that is wider than a phone, once more at
  * NARROW_WIDTH; the stylesheet shows the one that fits (dashboard.css, `.ss-chart--narrow`), so a phone
  * without JavaScript gets a chart whose text is legible, and with JavaScript nothing has to be redrawn
- * (and nothing moves) when the page starts.
+ * (and nothing moves) when the page starts. `describedBy`: the id of the chart's text summary.
  */
-export function builtSvgs(chart: ChartModel, doc: Document, id: string): string {
+export function builtSvgs(chart: ChartModel, doc: Document, id: string, describedBy?: string): string {
   const width = chart.model.settings.width;
   const wide = pageSvg(chart, doc, id);
+  if (describedBy) wide.setAttribute('aria-describedby', describedBy);
   if (width <= NARROW_WIDTH * 1.1) return wide.outerHTML;
   const narrow = pageSvg(resizedChart(chart, NARROW_WIDTH), doc, `${id}-smal`);
+  if (describedBy) narrow.setAttribute('aria-describedby', describedBy);
   wide.classList.add('ss-chart--wide');
   narrow.classList.add('ss-chart--narrow');
   return wide.outerHTML + narrow.outerHTML;

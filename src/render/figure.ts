@@ -71,7 +71,7 @@ export function figureHtml(model: FigureModel, svg: Html | null, options: Figure
   if (model.switchable) parts.push(switchHtml(model, chart, options.js));
   parts.push(plotHtml(model, svg, options.js), sourceHtml(model));
   for (const note of model.notes) parts.push(html`<p class="chart-figure__note">${note}</p>`);
-  if (model.summary) parts.push(html`<p class="chart-figure__summary" data-summary>${model.summary}</p>`);
+  if (model.summary) parts.push(html`<p class="chart-figure__summary" id="${model.id}-sammanfattning" data-summary>${model.summary}</p>`);
   if (model.table) parts.push(figureTableHtml(model, model.table));
   if (model.recipe) parts.push(downloadsHtml(model, options.js));
   if (model.link) parts.push(html`<p class="chart-figure__link"><a href="${model.link.href}">${model.link.text}</a></p>`);

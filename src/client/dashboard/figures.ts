@@ -3,6 +3,7 @@
 // a filter change, with the same renderers as the build (src/render).
 
 import { enhanceTooltips } from '../../charts/tooltip.ts';
+import { spokenText } from '../../i18n/text.ts';
 import type { ChartRecipe } from '../../charts/recipe.ts';
 import type { FigureData, FigureModel } from '../../views/figure.ts';
 import { scratchDocument } from './downloads.ts';
@@ -56,9 +57,34 @@ export interface Figures {
   render(el: HTMLElement, model: FigureModel): Promise<void>;
 }
 
+/**
+ * The page's one polite live region for the charts: the point reached with the keyboard, read out (the
+ * drawn tooltip is aria-hidden). Visually hidden, so adding it moves nothing.
+ */
+function announcer(root: HTMLElement): (text: string) => void {
+  const region = Object.assign(document.createElement('p'), { className: 'visually-hidden' });
+  region.setAttribute('aria-live', 'polite');
+  region.dataset.chartAnnouncer = '';
+  root.append(region);
+  return (text) => {
+    region.textContent = spokenText(text);
+  };
+}
+
+/** The chart points to its text summary, which says in words what it shows. */
+function describe(el: HTMLElement, svg: SVGSVGElement): void {
+  const summary = el.querySelector<HTMLElement>('[data-summary][id]');
+  if (summary) svg.setAttribute('aria-describedby', summary.id);
+}
+
 export function dashboardFigures(root: HTMLElement): Figures {
   let chart: Chart = 'line';
   const all = () => [...root.querySelectorAll<HTMLElement>('figure[data-chart]')];
+  const announce = announcer(root);
+  const tooltips = (el: HTMLElement, svg: SVGSVGElement) => {
+    describe(el, svg);
+    enhanceTooltips(svg, { announce });
+  };
 
   function enhance(el: HTMLElement): void {
     // The chart takes focus itself now (tooltips), so its box is no longer a tab stop of its own.
@@ -68,7 +94,7 @@ export function dashboardFigures(root: HTMLElement): Figures {
       plot.removeAttribute('aria-labelledby');
     }
     for (const hidden of el.querySelectorAll<HTMLElement>('[data-chart-switch][hidden], [data-download][hidden]')) hidden.hidden = false;
-    for (const svg of el.querySelectorAll<SVGSVGElement>('svg.ss-chart')) enhanceTooltips(svg);
+    for (const svg of el.querySelectorAll<SVGSVGElement>('svg.ss-chart')) tooltips(el, svg);
     for (const input of el.querySelectorAll<HTMLInputElement>('[data-chart-switch] input')) input.checked = input.value === chart;
   }
 
@@ -80,7 +106,7 @@ export function dashboardFigures(root: HTMLElement): Figures {
     const { chartFor, pageSvg } = await drawing();
     plot.innerHTML = pageSvg(chartFor(data.recipe, { width: widthFor(el, data.recipe), chart }), scratchDocument(), el.dataset.chart ?? 'chart').outerHTML;
     const fresh = plot.querySelector<SVGSVGElement>('svg.ss-chart');
-    if (fresh) enhanceTooltips(fresh);
+    if (fresh) tooltips(el, fresh);
   }
 
   async function start(initial: Chart): Promise<void> {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { barsSpec } from '../../../src/charts/bars.ts';
-import { enhanceAllTooltips, nextPoint, tipPoints } from '../../../src/charts/tooltip.ts';
+import { enhanceAllTooltips, enhanceTooltips, nextPoint, tipPoints } from '../../../src/charts/tooltip.ts';
+import { spokenText } from '../../../src/i18n/text.ts';
 import { trendSpec } from '../../../src/charts/trend.ts';
 import { ageSex, formLabels, placements } from './fixtures.ts';
 import { renderSvg } from './snapshot.ts';
@@ -58,5 +59,24 @@ describe('tooltips', () => {
     undo();
     svg.remove();
     expect(svg.outerHTML.length).toBe(before.length);
+  });
+});
+
+describe('the point reached with the keyboard is said in words', () => {
+  it('announces series, quarter and value on focus and on each arrow key, never on the pointer', () => {
+    const svg = renderSvg(trendSpec(placements, { seriesLabel }), 'tt-said') as SVGSVGElement;
+    const said: string[] = [];
+    enhanceTooltips(svg, { announce: (t) => said.push(t) });
+    svg.dispatchEvent(new (svg.ownerDocument.defaultView!.FocusEvent)('focus'));
+    press(svg, 'ArrowRight');
+    expect(said).toEqual(['Familjehem. kv.\u00a01\u00a02022: 212', 'Familjehem. kv.\u00a02\u00a02022: 218']);
+    // The drawn tooltip stays hidden from screen readers: the words come from the live region only.
+    expect(svg.querySelector('.ss-tip')?.getAttribute('aria-hidden')).toBe('true');
+  });
+
+  it('reads a grouped number as one number, and leaves quarters and years alone', () => {
+    expect(spokenText('Familjehem. kv.\u00a04\u00a02025: 11\u00a0700')).toBe('Familjehem. kv.\u00a04\u00a02025: 11700');
+    expect(spokenText('1 234 567 barn')).toBe('1234567 barn');
+    expect(spokenText('kv. 4 2025: 12,5 %')).toBe('kv. 4 2025: 12,5 %');
   });
 });
