@@ -95,7 +95,7 @@ describe('chart figures', () => {
     expect(html).toContain('<p class="chart-figure__subtitle">Enhet &lt;x&gt; · antal</p>');
     expect(html).toContain('<th scope="col" class="num">Serie &lt;A&gt;</th>');
     expect(html).toContain('<td class="num marker" data-markering="sekretess"><span aria-hidden="true">×\u00a0</span>Skyddad av sekretess</td>');
-    expect(html).toContain('<p class="chart-figure__summary" data-summary>Sammanfattning &quot;citerad&quot;.</p>');
+    expect(html).toContain('<p class="chart-figure__summary" id="test-figur-sammanfattning" data-summary>Sammanfattning &quot;citerad&quot;.</p>');
     // Controls that need JavaScript are hidden until the browser takes over; the CSV link works without.
     expect(html).toContain('<fieldset class="chart-switch" data-chart-switch hidden>');
     expect(html).toContain('data-download="png" hidden>');
