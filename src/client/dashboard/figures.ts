@@ -81,9 +81,18 @@ export function dashboardFigures(root: HTMLElement): Figures {
   let chart: Chart = 'line';
   const all = () => [...root.querySelectorAll<HTMLElement>('figure[data-chart]')];
   const announce = announcer(root);
+  // A chart's tooltips are wired when a pointer or the keyboard first reaches it, not at start: a page of
+  // charts has hundreds of points, and reading them all before anyone asks is the start's longest task.
   const tooltips = (el: HTMLElement, svg: SVGSVGElement) => {
     describe(el, svg);
-    enhanceTooltips(svg, { announce });
+    if (!svg.hasAttribute('tabindex')) svg.setAttribute('tabindex', '0');
+    const wire = (event: Event) => {
+      for (const type of ['pointerenter', 'focus']) svg.removeEventListener(type, wire);
+      enhanceTooltips(svg, { announce });
+      // The event that asked is handled by the tooltips just wired (the first tooltip shows at once).
+      svg.dispatchEvent(event.type === 'focus' ? new FocusEvent('focus') : new PointerEvent('pointermove', event as PointerEvent));
+    };
+    for (const type of ['pointerenter', 'focus']) svg.addEventListener(type, wire);
   };
 
   function enhance(el: HTMLElement): void {
