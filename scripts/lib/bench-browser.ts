@@ -109,8 +109,18 @@ function resourceKind(r: Request): string {
  * Also records (wall-clock ms) every figure that changes to data-rendered="browser", and the engine status texts.
  */
 const OBSERVER_SCRIPT = `(() => {
-  const state = { firstChart: null, firstComplete: null, rendered: [], status: [] };
+  const state = { firstChart: null, firstComplete: null, rendered: [], status: [], cls: 0, blockingMs: 0 };
   Object.defineProperty(window, '__bench', { value: state });
+  // Cumulative layout shift as Lighthouse counts it: every shift not caused by the user's input.
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) if (!e.hadRecentInput) state.cls += e.value;
+    }).observe({ type: 'layout-shift', buffered: true });
+    // Total blocking time as Lighthouse counts it: each long task's part beyond 50 ms.
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) state.blockingMs += Math.max(0, e.duration - 50);
+    }).observe({ type: 'longtask', buffered: true });
+  } catch {}
   const SELECTOR = ${JSON.stringify(CHART_SELECTOR)};
   const visible = (el) => {
     const r = el.getBoundingClientRect();
@@ -153,6 +163,10 @@ interface PageState {
   firstComplete: number | null;
   rendered: { at: number; chart: string }[];
   status: { at: number; text: string }[];
+  /** Cumulative layout shift so far (shifts without recent input). */
+  cls: number;
+  /** The main thread's long tasks beyond 50 ms each, summed. */
+  blockingMs: number;
 }
 
 export interface LoadRun {
@@ -172,6 +186,10 @@ export interface LoadRun {
   resources: ResourceTiming[];
   hasChartFigure: boolean;
   hasFilters: boolean;
+  /** Cumulative layout shift from navigation until a second after the network was idle. */
+  cls: number;
+  /** Total blocking time over the same span, at this machine's speed (no CPU slowdown). */
+  blockingMs: number;
 }
 
 async function pageState(page: Page): Promise<PageState> {
@@ -187,6 +205,8 @@ export async function measureLoad(bb: BenchBrowser, url: string): Promise<LoadRu
     await page.waitForLoadState('networkidle');
     // Give the frame loop a moment if the chart arrived in the last frame before idle.
     await page.waitForFunction(() => (window as unknown as { __bench: PageState }).__bench.firstChart !== null, null, { timeout: 1000 }).catch(() => undefined);
+    // A late shift (a redraw once the page is idle) counts too.
+    await page.waitForTimeout(1000);
     const state = await pageState(page);
     const nav = await page.evaluate(() => {
       const n = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
@@ -211,7 +231,24 @@ export async function measureLoad(bb: BenchBrowser, url: string): Promise<LoadRu
       resources: own,
       hasChartFigure,
       hasFilters,
+      cls: state.cls,
+      blockingMs: state.blockingMs,
     };
+  } finally {
+    await context.close();
+  }
+}
+
+/** How many A4 pages the page prints on (Chromium's PDF, the page's own print stylesheet and script). */
+export async function measurePrintPages(bb: BenchBrowser, url: string): Promise<number> {
+  const { context } = await bb.newContext();
+  try {
+    const page = await context.newPage();
+    await page.goto(url, { waitUntil: 'networkidle' });
+    await page.emulateMedia({ media: 'print' });
+    await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+    const pdf = await page.pdf({ format: 'A4' });
+    return pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g)?.length ?? 0;
   } finally {
     await context.close();
   }

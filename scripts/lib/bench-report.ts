@@ -30,6 +30,12 @@ export const TARGETS = {
    * with no compression (a browser draws HTML as it arrives; no JavaScript is needed for the chart).
    */
   firstViewBytes: 50_000,
+  /** Cumulative layout shift of a page's load (the worst run): nothing moves once it is drawn. */
+  cls: 0.001,
+  /** Total blocking time of a page's load (median, this machine's speed, no CPU slowdown), ms. */
+  blockingMs: 100,
+  /** A4 pages a topic page prints on. */
+  printPages: 2,
   /** From the first filter change to the first chart re-rendered by duckdb-wasm (median), ms. */
   filterRerenderMs: 1500,
   queryMedianMs: 50,
