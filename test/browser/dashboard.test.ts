@@ -274,6 +274,43 @@ describe('the dashboard pages with JavaScript', () => {
     await page.close();
   });
 
+  test('the fields follow the unit at once, stay in place disabled with the reason, and keep a choice made meanwhile', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${siteUrl}placeringar/`, { waitUntil: 'networkidle' });
+    await openFilters(page);
+    // A sex chosen right after a new unit, before its view has arrived, is kept.
+    await page.selectOption('select[name="enhet"]', '9999-01');
+    await page.selectOption('select[name="kon"]', 'flickor');
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('enhet') === '9999-01', null, { timeout: 60_000 });
+    await waitForBrowserRender(page);
+    expect(await page.inputValue('select[name="kon"]')).toBe('flickor');
+    await page.getByRole('button', { name: 'Visa' }).click();
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('kon') === 'flickor', null, { timeout: 30_000 });
+    // A unit with one year only: no "Visa" needed; the fields without a choice stay, disabled, with why.
+    await page.selectOption('select[name="enhet"]', '0180-01');
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('enhet') === '0180-01', null, { timeout: 60_000 });
+    await waitForBrowserRender(page);
+    for (const name of ['fran', 'till', 'kon']) {
+      const field = page.locator(`[data-field="${name}"]`);
+      expect(await field.isVisible(), name).toBe(true);
+      expect(await field.locator('select').isDisabled(), name).toBe(true);
+      expect(await field.locator('[data-field-why]').innerText(), name).toBe('Går inte att välja: enheten har bara ett värde här.');
+    }
+    expect(await page.locator('[data-filters-shown]').innerText()).toContain('Rinkeby-Kista');
+    // One period is drawn as bars, not as a line of one dot.
+    const kind = await page.$eval('figure[data-chart="placeringar-trend"]', (f) => JSON.parse((f as HTMLElement).dataset.figure ?? '{}').recipe?.kind);
+    expect(kind).toBe('bars');
+    // Back to a unit with quarters: the fields are offered again at once.
+    await page.selectOption('select[name="enhet"]', '9999');
+    await page.waitForFunction(() => !new URL(location.href).searchParams.has('enhet'), null, { timeout: 60_000 });
+    await waitForBrowserRender(page);
+    for (const name of ['fran', 'till', 'kon']) {
+      expect(await page.locator(`select[name="${name}"]`).isEnabled(), name).toBe(true);
+      expect(await page.locator(`[data-field="${name}"] [data-field-why]`).innerText(), name).toBe('');
+    }
+    await page.close();
+  });
+
   test('the URL state round trip: a shared address shows the same view', async () => {
     const started = Date.now();
     const lap = (what: string) => console.log(`round trip: ${what} after ${Date.now() - started} ms`);
