@@ -30,7 +30,7 @@ function switchHtml(model: FigureModel, chart: 'line' | 'area', js: boolean): Ht
   const name = `${model.id}-visning`;
   const radio = (value: 'line' | 'area', label: string) =>
     html`<label><input type="radio" name="${name}" value="${value}"${value === chart ? html` checked` : ''}> ${label}</label>`;
-  return html`<fieldset class="chart-switch" data-chart-switch${js ? '' : html` hidden`}><legend>${words.figure.chartKind}</legend>${radio('line', words.figure.lines)}${radio('area', words.figure.areas)}</fieldset>`;
+  return html`<fieldset class="chart-switch" data-chart-switch${js ? '' : html` data-waiting`}><legend>${words.figure.chartKind}</legend>${radio('line', words.figure.lines)}${radio('area', words.figure.areas)}</fieldset>`;
 }
 
 /**
@@ -54,7 +54,7 @@ function sourceHtml(model: FigureModel): Html {
 }
 
 function downloadsHtml(model: FigureModel, js: boolean): Html {
-  const hidden = js ? '' : html` hidden`;
+  const hidden = js ? '' : html` data-waiting`;
   const csv = model.csv.length
     ? html`<a class="chart-figure__download" download="${model.file}.csv" href="${csvHref(model.csv)}" data-download="csv">${words.figure.csv}</a>`
     : '';
@@ -63,7 +63,8 @@ function downloadsHtml(model: FigureModel, js: boolean): Html {
 
 /**
  * The inside of <figure data-chart>. `svg` is the chart's markup (src/render/chart.ts). With `js` false,
- * controls that need JavaScript are written `hidden` (the browser shows them when it takes over).
+ * controls that need JavaScript are written `data-waiting`: invisible, but in their place, so that the
+ * page does not move when the browser takes over and shows them.
  */
 export function figureHtml(model: FigureModel, svg: Html | null, options: FigureRenderOptions = { js: false }): Html {
   const chart = options.chart ?? (model.recipe?.kind === 'trend' ? model.recipe.chart : 'line');

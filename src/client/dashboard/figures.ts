@@ -102,7 +102,7 @@ export function dashboardFigures(root: HTMLElement): Figures {
       plot.removeAttribute('role');
       plot.removeAttribute('aria-labelledby');
     }
-    for (const hidden of el.querySelectorAll<HTMLElement>('[data-chart-switch][hidden], [data-download][hidden]')) hidden.hidden = false;
+    for (const waiting of el.querySelectorAll<HTMLElement>('[data-chart-switch][data-waiting], [data-download][data-waiting]')) waiting.removeAttribute('data-waiting');
     for (const svg of el.querySelectorAll<SVGSVGElement>('svg.ss-chart')) tooltips(el, svg);
     for (const input of el.querySelectorAll<HTMLInputElement>('[data-chart-switch] input')) input.checked = input.value === chart;
   }

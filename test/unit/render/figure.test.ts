@@ -97,8 +97,8 @@ describe('chart figures', () => {
     expect(html).toContain('<td class="num marker" data-markering="sekretess"><span aria-hidden="true">×\u00a0</span>Skyddad av sekretess</td>');
     expect(html).toContain('<p class="chart-figure__summary" id="test-figur-sammanfattning" data-summary>Sammanfattning &quot;citerad&quot;.</p>');
     // Controls that need JavaScript are hidden until the browser takes over; the CSV link works without.
-    expect(html).toContain('<fieldset class="chart-switch" data-chart-switch hidden>');
-    expect(html).toContain('data-download="png" hidden>');
+    expect(html).toContain('<fieldset class="chart-switch" data-chart-switch data-waiting>');
+    expect(html).toContain('data-download="png" data-waiting>');
     expect(html).toContain(`download="test-figur.csv" href="${csvHref(model.csv).replaceAll('&', '&amp;')}"`);
     expect(figureInnerHtml(model, '<svg></svg>', { js: true })).not.toContain(' hidden');
     expect(decodeURIComponent(csvHref(model.csv).split(',').slice(1).join(','))).toBe(
