@@ -1,0 +1,71 @@
+// The comparison pages (src/views/compare/) against the bundled data (data/, the real figures of the
+// source documents): Stockholm's 13 districts by placement form for 2020 (source 004) with the city's
+// total 2 044 and the `*` cells as markers, and Göteborgsregionen's network-home shares (source 001)
+// with Härryda and Partille missing for sekretess and Öckerö for bortfall.
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { NodeRunner } from '../../../src/queries/node-runner.ts';
+import { placementComparePage } from '../../../src/views/compare/placements.ts';
+import type { PageEnv } from '../../../src/views/view.ts';
+import { publishFixture } from '../helpers/publish-fixture.ts';
+import { region, rows } from './helpers.ts';
+
+const DATA = path.resolve(import.meta.dirname, '../../../data');
+
+let runner: NodeRunner;
+let env: PageEnv;
+beforeAll(async () => {
+  const files = Object.fromEntries(readdirSync(DATA).filter((f) => f.endsWith('.csv')).map((f) => [f, readFileSync(path.join(DATA, f), 'utf8')]));
+  const { dir } = await publishFixture(files);
+  runner = await NodeRunner.open(dir);
+  env = { datasets: runner.datasets, generated: '2026-02-01T10:00:00.000Z' };
+});
+afterAll(() => runner?.close());
+
+describe('units side by side: placements', () => {
+  it("shows Stockholm's 13 districts by placement form for 2020, the city's total 2 044 at the foot and the * cells as markers", async () => {
+    const view = await placementComparePage.load(runner, new URLSearchParams(), env);
+    expect(view.state).toEqual({ grupp: '0180', matt: 'under_perioden', period: '2020', enhet: '' });
+    const t = view.regions.table;
+    if (t.kind !== 'unitTable' || !t.table) throw new Error('no table');
+    const table = t.table;
+    expect(table.rows.map((r) => r.enhetskod)).toEqual(Array.from({ length: 13 }, (_, i) => `0180-${String(i + 1).padStart(2, '0')}`));
+    expect(table.columns).toEqual(['Jourhem', 'Familjehem', 'HVB', 'SiS (§ 12-hem)', 'Stödboende', 'Skyddat boende', 'Totalt (barn räknas en gång)']);
+    const bromma = table.rows.find((r) => r.name === 'Bromma');
+    expect(bromma?.cells.map((c) => c.text)).toEqual(['47', '38', '16', 'Skyddad av sekretess', '4', '0', '105']);
+    expect(bromma?.cells[3].marker).toBe('sekretess');
+    expect(table.totals).toHaveLength(1);
+    expect(table.totals[0].name).toBe('Stockholm totalt');
+    expect(table.totals[0].cells.map((c) => c.text)).toEqual(['817', '622', '307', '97', '193', '8', '2\u00a0044']);
+    // Every `*` of the source is a marker, never a number (Rinkeby-Kista's skyddat boende, Östermalm's SiS and HVB …).
+    const hidden = table.rows.flatMap((r) => r.cells.flatMap((c, i) => (c.marker === 'sekretess' ? [`${r.name}: ${table.columns[i]}`] : [])));
+    expect(hidden).toEqual([
+      'Rinkeby-Kista: Skyddat boende', 'Bromma: SiS (§ 12-hem)', 'Kungsholmen: SiS (§ 12-hem)', 'Norrmalm: Skyddat boende',
+      'Östermalm: HVB', 'Östermalm: SiS (§ 12-hem)', 'Södermalm: Skyddat boende', 'Enskede-Årsta-Vantör: Skyddat boende', 'Skarpnäck: SiS (§ 12-hem)',
+      'Hägersten-Älvsjö: Skyddat boende', 'Skärholmen: SiS (§ 12-hem)', 'Skärholmen: Skyddat boende',
+    ]);
+    expect(table.notes.join(' ')).toContain('varje barn räknat en gång');
+    const html = region(view, 'table');
+    expect(html).toContain('<tfoot>');
+    expect(html).toContain('data-markering="sekretess"');
+    expect(table.csv[0]).toEqual(['Kod', 'Enhet', ...table.columns]);
+    expect(table.csv.at(-1)).toEqual(['0180', 'Stockholm totalt', 817, 622, 307, 97, 193, 8, 2044]);
+  });
+
+  it('draws the totals as bars with the chosen unit highlighted, and says per 1 000 needs a population', async () => {
+    const view = await placementComparePage.load(runner, new URLSearchParams('enhet=0180-04'), env);
+    const bars = view.figures.totals;
+    expect(bars.recipe?.kind === 'bars' && bars.recipe.highlight).toEqual(['0180-04']);
+    expect(rows(bars)?.[0]).toEqual(['Rinkeby-Kista', '326']);
+    expect(view.figures.rate.recipe).toBeNull();
+    expect(view.figures.rate.empty).toContain('befolkning');
+  });
+
+  it("ranks the demo city's districts per 1 000 inhabitants where enheter gives a population", async () => {
+    const view = await placementComparePage.load(runner, new URLSearchParams('grupp=9999&period=2025-Q4&matt=vid_periodens_slut'), env);
+    const rate = view.figures.rate;
+    expect(rate.recipe?.kind).toBe('bars');
+    expect(rate.table?.rows.length).toBe(3);
+  });
+});
