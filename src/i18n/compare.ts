@@ -78,6 +78,9 @@ export const compareWords = {
     inget_att_redovisa: 'inget att redovisa',
     befolkning: 'befolkningen saknas',
   } as Record<string, string>,
+  reasonNote:
+    'Skyddad av sekretess: värdet är för litet för att publiceras. Bortfall: enheten har inte redovisat något värde (källans ”..”). ' +
+    'Uppgift saknas: det finns ingen uppgift för enheten för perioden.',
   rankingSummary: (period: string, hi: string, lo: string) => `Under ${period} var värdet högst i ${hi} och lägst i ${lo}.`,
   rankingOne: (period: string, unit: string, value: string) => `Under ${period} var värdet ${value} i ${unit}.`,
   rankOf: (unit: string, rank: number, n: number) => `${unit} har plats ${formatNumber(rank)} av ${formatNumber(n)} enheter med ett värde.`,

@@ -51,14 +51,17 @@ export interface RankingInput {
 function rankingSummary(input: RankingInput, known: RankItem[], missing: RankItem[]): string {
   const p = periodLabel(input.period);
   const fmt = (v: number) => formatValue(v, input.format, input.digits);
-  if (!known.length) return input.empty;
+  const missingText = missing.length
+    ? [`${capitalize(w.missingHeading(input.format === 'percent' ? w.missingShare : w.missingRate, p))}: ${listText(missing.map((i) => `${i.name} (${w.reason[i.reason ?? 'saknas']})`))}.`]
+    : [];
+  if (!known.length) return missingText.join(' ') || input.empty;
   const at = (i: RankItem) => `${i.name} (${fmt(i.value as number)})`;
   const rank = known.findIndex((i) => i.enhetskod === input.highlight) + 1;
   const highlighted = known[rank - 1];
   return [
     known.length === 1 ? w.rankingOne(p, known[0].name, fmt(known[0].value as number)) : w.rankingSummary(p, at(known[0]), at(known[known.length - 1])),
     ...(rank > 0 && known.length > 1 ? [w.rankOf(highlighted.name, rank, known.length)] : []),
-    ...(missing.length ? [`${capitalize(w.missingHeading(input.format === 'percent' ? w.missingShare : w.missingRate, p))}: ${listText(missing.map((i) => `${i.name} (${w.reason[i.reason ?? 'saknas']})`))}.`] : []),
+    ...missingText,
   ].join(' ');
 }
 

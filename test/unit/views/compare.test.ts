@@ -6,6 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NodeRunner } from '../../../src/queries/node-runner.ts';
+import { networkComparePage } from '../../../src/views/compare/network.ts';
 import { placementComparePage } from '../../../src/views/compare/placements.ts';
 import type { PageEnv } from '../../../src/views/view.ts';
 import { publishFixture } from '../helpers/publish-fixture.ts';
@@ -67,5 +68,31 @@ describe('units side by side: placements', () => {
     const rate = view.figures.rate;
     expect(rate.recipe?.kind).toBe('bars');
     expect(rate.table?.rows.length).toBe(3);
+  });
+});
+
+describe('a ranking: the network-home share', () => {
+  it("lists Göteborgsregionen's units without a share with the reason: Härryda and Partille sekretess, Öckerö bortfall", async () => {
+    const view = await networkComparePage.load(runner, new URLSearchParams('grupp=14'), env);
+    expect(view.state).toMatchObject({ grupp: '14', period: '2022' });
+    const missing = view.regions.missing;
+    if (missing.kind !== 'missingUnits') throw new Error('no list');
+    expect(missing.units.map((u) => [u.name, u.markering])).toEqual([['Härryda', 'sekretess'], ['Partille', 'sekretess'], ['Öckerö', 'bortfall']]);
+    expect(missing.units.map((u) => u.text)).toEqual(['Härryda: skyddad av sekretess', 'Partille: skyddad av sekretess', 'Öckerö: bortfall (enheten har inte redovisat någon uppgift)']);
+    const share = view.figures.share;
+    // The nation is the reference line; the units are written where their bars would be, never as 0.
+    expect(share.recipe?.kind === 'bars' && share.recipe.references).toEqual([{ label: 'Riket', value: 15 }]);
+    expect(rows(share)).toEqual([['Härryda', 'Skyddad av sekretess'], ['Partille', 'Skyddad av sekretess'], ['Öckerö', 'Uppgift saknas']]);
+    expect(share.summary).toContain('Öckerö (bortfall');
+  });
+
+  it("ranks Stockholm's districts by their computed share in 2020, highest first, the chosen district highlighted", async () => {
+    const view = await networkComparePage.load(runner, new URLSearchParams('grupp=0180&enhet=0180-04'), env);
+    const share = view.figures.share;
+    expect(share.recipe?.kind === 'bars' && share.recipe.highlight).toEqual(['0180-04']);
+    const t = view.regions.table;
+    if (t.kind !== 'unitTable' || !t.table) throw new Error('no table');
+    expect(t.table.rows).toHaveLength(13);
+    expect(t.table.totals[0].enhetskod).toBe('0180');
   });
 });
