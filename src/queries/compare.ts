@@ -228,3 +228,14 @@ WHERE ${groupAndParent(group)} AND period = ${period} AND lag = ${lag} AND verks
 ORDER BY enhetskod, insats`;
 }
 
+/**
+ * One quarter's unexecuted decisions under SoL of the group's units and its parent by area: each area's
+ * published total (as `insats`, the column it is shown in) and the overall total, all sexes and statuses.
+ */
+export function groupDecisionsByAreaQuery(group: GroupSpec, period: string): Sql {
+  return sql`SELECT enhetskod, enhetsnamn, verksamhet AS insats, antal, markering, kalla FROM ej_verkstallda_beslut
+WHERE ${groupAndParent(group)} AND period = ${period} AND lag = ${literal('SoL')} AND insats = ${literal(DECISIONS.allInsatser)}
+  AND kon = ${literal(DECISIONS.allSexes)} AND status = ${literal(DECISIONS.allStatuses)}
+ORDER BY enhetskod, verksamhet`;
+}
+

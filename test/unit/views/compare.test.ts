@@ -6,6 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NodeRunner } from '../../../src/queries/node-runner.ts';
+import { decisionComparePage } from '../../../src/views/compare/decisions.ts';
 import { networkComparePage } from '../../../src/views/compare/network.ts';
 import { placementComparePage } from '../../../src/views/compare/placements.ts';
 import type { PageEnv } from '../../../src/views/view.ts';
@@ -94,5 +95,29 @@ describe('a ranking: the network-home share', () => {
     if (t.kind !== 'unitTable' || !t.table) throw new Error('no table');
     expect(t.table.rows).toHaveLength(13);
     expect(t.table.totals[0].enhetskod).toBe('0180');
+  });
+});
+
+describe('unexecuted decisions across units', () => {
+  it("sets the municipalities side by side for one quarter, per insats of an area, with the report's total", async () => {
+    const view = await decisionComparePage.load(runner, new URLSearchParams('grupp=kommun&period=2025-Q4&omrade=LSS'), env);
+    const t = view.regions.table;
+    if (t.kind !== 'unitTable' || !t.table) throw new Error('no table');
+    expect(t.table.rows.map((r) => r.name)).toEqual(['Stockholm', 'Solna', 'Härryda', 'Partille', 'Öckerö', 'Luleå', 'Exempelstad (påhittade siffror)']);
+    expect(t.table.columns.at(-1)).toBe('Totalt');
+    expect(t.table.columns[0]).toMatch(/^9\.1 /);
+    const lulea = t.table.rows.find((r) => r.name === 'Luleå');
+    // LSS 9.2 in Luleå: 1 (women 1) is below the threshold and published as sekretess, never as 1.
+    const i92 = t.table.columns.findIndex((c) => c.startsWith('9.2 '));
+    expect(lulea?.cells[i92]).toMatchObject({ marker: 'sekretess', value: null });
+    expect(t.table.rows.find((r) => r.name === 'Solna')?.cells.every((c) => c.marker === 'saknas')).toBe(true);
+  });
+
+  it('for SoL as a whole has a column per area, and Solna its zero of 2022-Q3', async () => {
+    const view = await decisionComparePage.load(runner, new URLSearchParams('grupp=kommun&period=2022-Q3'), env);
+    expect(view.state).toMatchObject({ omrade: 'SoL', period: '2022-Q3' });
+    const t = view.regions.table;
+    if (t.kind !== 'unitTable' || !t.table) throw new Error('no table');
+    expect(t.table.rows.find((r) => r.name === 'Solna')?.cells.at(-1)).toMatchObject({ text: '0', value: 0 });
   });
 });
