@@ -12,17 +12,21 @@ import type { UnitTable, UnitTableCell, UnitTableRow } from '../views/compare/ta
 import { csvHref } from './figure.ts';
 import { attrs, html, type Html } from './html.ts';
 
-function cellHtml(cell: UnitTableCell): Html {
+function cellHtml(cell: UnitTableCell, compact = false): Html {
+  if (cell.marker && compact) {
+    // Many columns: the glyph alone, as the committee tables write `*`; the words for screen readers and the legend below.
+    return html`<td class="num marker" data-markering="${cell.marker}"><span aria-hidden="true" title="${cell.text}">${markerGlyph(cell.marker).text}</span><span class="visually-hidden">${cell.text}</span></td>`;
+  }
   if (cell.marker) {
     return html`<td class="num marker" data-markering="${cell.marker}"><span aria-hidden="true">${markerGlyph(cell.marker).text}\u00a0</span>${cell.text}</td>`;
   }
   return html`<td${attrs({ class: 'num', 'data-value': cell.value ?? undefined })}>${cell.text}</td>`;
 }
 
-function rowHtml(row: UnitTableRow, total: boolean): Html {
+function rowHtml(row: UnitTableRow, total: boolean, compact: boolean): Html {
   const cls = [total ? 'unit-table__total' : '', row.highlighted ? 'unit-table__highlight' : ''].filter(Boolean).join(' ') || undefined;
   const name = row.highlighted ? html`<strong>${row.name}</strong>` : html`${row.name}`;
-  return html`<tr${attrs({ class: cls, 'data-enhet': row.enhetskod, 'aria-current': row.highlighted ? 'true' : undefined })}><td>${row.enhetskod}</td><th scope="row">${name}</th>${row.cells.map(cellHtml)}</tr>`;
+  return html`<tr${attrs({ class: cls, 'data-enhet': row.enhetskod, 'aria-current': row.highlighted ? 'true' : undefined })}><td class="unit-table__code">${row.enhetskod}</td><th scope="row">${name}</th>${row.cells.map((c) => cellHtml(c, compact))}</tr>`;
 }
 
 /** The table with its notes, source and CSV download. */
@@ -31,10 +35,16 @@ export function unitTableHtml(table: UnitTable): Html {
   const head = [w.codeHeader, w.unitHeader, ...table.columns].map((label, i) =>
     html`<th scope="col"${attrs({ class: i >= 2 ? 'num' : undefined, 'data-sort-column': i, 'data-sort-type': i === 1 ? 'text' : i === 0 ? 'code' : 'number' })}>${label}</th>`,
   );
-  const foot = table.totals.length ? html`<tfoot>${table.totals.map((r) => rowHtml(r, true))}</tfoot>` : '';
+  // More than four columns of figures: markers as glyphs with a legend (the table must fit a printed page).
+  const compact = table.columns.length > 4;
+  const foot = table.totals.length ? html`<tfoot>${table.totals.map((r) => rowHtml(r, true, compact))}</tfoot>` : '';
+  const markers = [...new Map([...table.rows, ...table.totals].flatMap((r) => r.cells).filter((c) => c.marker).map((c) => [c.marker as string, c.text])).entries()];
+  const legend = compact && markers.length
+    ? html`<p class="chart-figure__note unit-table__legend">${markers.map(([code, text], i) => html`${i ? ' · ' : ''}<span aria-hidden="true">${markerGlyph(code).text}</span> ${text}`)}</p>`
+    : '';
   const mark = `${words.figure.invented}.`;
   const flag = table.invented && table.source.startsWith(mark) ? html`<strong>${mark}</strong>${table.source.slice(mark.length)}` : html`${table.source}`;
-  return html`<div class="unit-table" data-unit-table="${table.id}"><div class="table-scroll" role="region" aria-labelledby="${captionId}" tabindex="0"><table class="data-table unit-table__table" data-sortable><caption id="${captionId}">${table.caption}<span class="data-table__sub unit-table__hint">${w.sortHint}</span></caption><thead><tr>${head}</tr></thead><tbody>${table.rows.map((r) => rowHtml(r, false))}</tbody>${foot}</table></div>${table.notes.map((n) => html`<p class="chart-figure__note">${n}</p>`)}<p class="chart-figure__source">${flag}</p><p class="chart-figure__downloads"><a class="chart-figure__download" download="${table.file}.csv" href="${csvHref(table.csv)}" data-download="csv">${w.csv}</a></p></div>`;
+  return html`<div class="unit-table" data-unit-table="${table.id}"><div class="table-scroll" role="region" aria-labelledby="${captionId}" tabindex="0"><table class="data-table unit-table__table" data-sortable><caption id="${captionId}">${table.caption}<span class="data-table__sub unit-table__hint">${w.sortHint}</span></caption><thead><tr>${head}</tr></thead><tbody>${table.rows.map((r) => rowHtml(r, false, compact))}</tbody>${foot}</table></div>${legend}${table.notes.map((n) => html`<p class="chart-figure__note">${n}</p>`)}<p class="chart-figure__source">${flag}</p><p class="chart-figure__downloads"><a class="chart-figure__download" download="${table.file}.csv" href="${csvHref(table.csv)}" data-download="csv">${w.csv}</a></p></div>`;
 }
 
 /** The region: the table, or the sentence that stands in for it. */

@@ -5,7 +5,7 @@ import { viewLabel } from '../choices.ts';
 import { emptyView, inventedNotice, NONE, type DashboardPage } from '../view.ts';
 import { chooseNetwork, networkDefaults, networkFilters, networkState } from './choices.ts';
 import { loadNetwork } from './data.ts';
-import { missingUnits, networkFigures } from './figures.ts';
+import { hierarchyTable, missingUnits, networkFigures } from './figures.ts';
 
 export const networkPage: DashboardPage = {
   id: 'natverkshem',
@@ -13,7 +13,7 @@ export const networkPage: DashboardPage = {
 
   async load(runner, params, env) {
     const c = await chooseNetwork(runner, params, env);
-    if (!c) return emptyView(networkPage.id, { notice: NONE, missing: NONE });
+    if (!c) return emptyView(networkPage.id, { notice: NONE, missing: NONE, levels: NONE });
     const data = await loadNetwork(runner, c, env);
     const figures = networkFigures(c, data);
     return {
@@ -22,7 +22,7 @@ export const networkPage: DashboardPage = {
       defaults: networkDefaults(c),
       filters: networkFilters(c),
       figures,
-      regions: { notice: inventedNotice(c.unit.enhetsnamn, c.unit.pahittad || figures.share.invented), missing: missingUnits(c, data) },
+      regions: { notice: inventedNotice(c.unit.enhetsnamn, c.unit.pahittad || figures.share.invented), missing: missingUnits(c, data), levels: hierarchyTable(c, data) },
       label: viewLabel(c.unit.enhetsnamn, c.range.from, c.range.to),
       messages: c.messages,
     };
