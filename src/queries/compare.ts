@@ -8,7 +8,7 @@
 // municipalities or the 290 of the nation are chosen by the database, not by a bound list of codes.
 
 import { NETWORK_SHARE_VIEW } from './network-share.ts';
-import { allChildren, DECISIONS, SHARE_TYPE } from './contract.ts';
+import { allChildren, DECISIONS, lawOverall, SHARE_TYPE } from './contract.ts';
 import { join, literal, ref, sql, type Sql } from './sql.ts';
 import type { CatalogTopic } from './unit-catalogs.ts';
 import { UNIT_CATALOGS } from './unit-catalogs.ts';
@@ -128,6 +128,15 @@ export function unitTotalsQuery(units: readonly string[], period: string, avser:
   return sql`SELECT enhetskod, antal, markering, kalla FROM placeringar
 WHERE enhetskod IN (${join(units.map((u) => sql`${u}`))}) AND period = ${period} AND avser = ${avser} AND placeringsform = ${literal('totalt')} AND ${allChildren()}
 ORDER BY enhetskod`;
+}
+
+/** The published total of a law (all areas, insatser, sexes and statuses) of a few units for one quarter. */
+export function unitDecisionTotalsQuery(units: readonly string[], period: string): Sql {
+  const where = units.length ? sql`t.enhetskod IN (${join(units.map((u) => sql`${u}`))})` : sql`false`;
+  return sql`SELECT t.enhetskod, t.lag, t.antal, t.markering FROM ej_verkstallda_beslut t
+WHERE ${where} AND t.period = ${period} AND ${lawOverall('t')} AND t.insats = ${literal(DECISIONS.allInsatser)}
+  AND t.kon = ${literal(DECISIONS.allSexes)} AND t.status = ${literal(DECISIONS.allStatuses)}
+ORDER BY t.enhetskod, t.lag`;
 }
 
 // --- nätverkshem -------------------------------------------------------------------------------------

@@ -38,7 +38,7 @@ export function regionHtml(region: Region | undefined): Html {
     case 'unitTable':
       return unitTableRegionHtml(region.table, region.none);
     case 'hierarchy':
-      return region.table ? hierarchyHtml(region.table) : html`${region.none ? html`<p>${region.none}</p>` : ''}`;
+      return region.tables.length ? html`${region.tables.map(hierarchyHtml)}` : html`${region.none ? html`<p>${region.none}</p>` : ''}`;
     default:
       return html``;
   }

@@ -65,7 +65,7 @@ export type Region =
   /** Units side by side: a row per unit, a column per breakdown, sortable in the browser. */
   | { kind: 'unitTable'; table: UnitTable | null; none: string }
   /** A unit against the units above it (Kommunen – Länet – Riket) for one period. */
-  | { kind: 'hierarchy'; table: HierarchyTable | null; none: string | null };
+  | { kind: 'hierarchy'; tables: HierarchyTable[]; none: string | null };
 
 export interface PageView {
   /** The page's id (its path segment). */

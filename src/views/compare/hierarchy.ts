@@ -78,13 +78,19 @@ export function hierarchyRegion(input: HierarchyInput): Region {
   return {
     kind: 'hierarchy',
     none: null,
-    table: {
+    tables: [{
       id: input.id,
       caption: w.hierarchy.caption(input.what, periodLabel(input.period)),
       valueHeader: input.what,
       differenceHeader: input.difference ? `${w.hierarchy.difference(input.unit.enhetsnamn)}${unitLabel ? ` (${unitLabel})` : ''}` : null,
       rows,
       notes: input.difference ? [w.hierarchy.note] : [w.hierarchy.countNote],
-    },
+    }],
   };
+}
+
+/** Several tables (one per law) as one region; nothing when none has a row. */
+export function hierarchyRegions(regions: readonly Region[]): Region {
+  const tables = regions.flatMap((r) => (r.kind === 'hierarchy' ? r.tables : []));
+  return tables.length ? { kind: 'hierarchy', tables, none: null } : { kind: 'none' };
 }

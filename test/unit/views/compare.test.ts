@@ -7,6 +7,9 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NodeRunner } from '../../../src/queries/node-runner.ts';
 import { decisionComparePage } from '../../../src/views/compare/decisions.ts';
+import { decisionsPage } from '../../../src/views/decisions/index.ts';
+import { networkPage } from '../../../src/views/network/index.ts';
+import { placementsPage } from '../../../src/views/placements/index.ts';
 import { networkComparePage } from '../../../src/views/compare/network.ts';
 import { placementComparePage } from '../../../src/views/compare/placements.ts';
 import type { PageEnv } from '../../../src/views/view.ts';
@@ -119,5 +122,36 @@ describe('unexecuted decisions across units', () => {
     const t = view.regions.table;
     if (t.kind !== 'unitTable' || !t.table) throw new Error('no table');
     expect(t.table.rows.find((r) => r.name === 'Solna')?.cells.at(-1)).toMatchObject({ text: '0', value: 0 });
+  });
+});
+
+describe('a unit against the units above it, on the topic pages', () => {
+  it('a district beside its city, county and the nation (placements 2020): the published totals, each as published', async () => {
+    const view = await placementsPage.load(runner, new URLSearchParams('enhet=0180-04'), env);
+    const r = view.regions.levels;
+    if (r.kind !== 'hierarchy') throw new Error('no table');
+    expect(r.tables[0].rows.map((x) => [x.level, x.name, x.cell.text])).toEqual([
+      ['Stadsdelen', 'Bromma', '105'],
+      ['Kommunen', 'Stockholm', '2\u00a0044'],
+      ['Länet', 'Stockholms län', 'Uppgift saknas'],
+      ['Riket', 'Riket', 'Uppgift saknas'],
+    ]);
+  });
+
+  it("Luleå's unexecuted decisions beside Norrbotten and the nation, one table per law", async () => {
+    const view = await decisionsPage.load(runner, new URLSearchParams('enhet=2580'), env);
+    const r = view.regions.levels;
+    if (r.kind !== 'hierarchy') throw new Error('no table');
+    expect(r.tables.map((t) => t.caption)).toEqual([
+      'Ej verkställda beslut, SoL, kv.\u00a04\u00a02025: enheten, länet och riket',
+      'Ej verkställda beslut, LSS, kv.\u00a04\u00a02025: enheten, länet och riket',
+    ]);
+    expect(r.tables[0].rows.map((x) => x.name)).toEqual(['Luleå', 'Norrbottens län', 'Riket']);
+    expect(r.tables[0].rows[0].cell.value).not.toBeNull();
+  });
+
+  it('the nation, with no unit above it, has no such table', async () => {
+    const view = await networkPage.load(runner, new URLSearchParams('enhet=00'), env);
+    expect(view.regions.levels).toEqual({ kind: 'none' });
   });
 });

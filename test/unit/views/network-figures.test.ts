@@ -97,13 +97,13 @@ describe('the unit against its county and the nation', () => {
 
   it('says Kommunen – Länet – Riket for the compared period, with the difference in percentage points where both have a share', () => {
     const r = hierarchyTable(choices, withCounty);
-    if (r.kind !== 'hierarchy' || !r.table) throw new Error('no table');
-    expect(r.table.rows.map((x) => [x.level, x.name, x.cell.text, x.difference])).toEqual([
+    if (r.kind !== 'hierarchy' || !r.tables[0]) throw new Error('no table');
+    expect(r.tables[0].rows.map((x) => [x.level, x.name, x.cell.text, x.difference])).toEqual([
       ['Kommunen', 'Testkommun', '25,0\u00a0%', null],
       ['Länet', 'Testlänet', '18,5\u00a0%', '+6,5'],
       ['Riket', 'Riket', 'Uppgift saknas', null],
     ]);
-    expect(r.table.differenceHeader).toBe('Skillnad mot Testkommun (procentenheter)');
+    expect(r.tables[0].differenceHeader).toBe('Skillnad mot Testkommun (procentenheter)');
     expect(region({ regions: { levels: r } }, 'levels')).toContain('data-markering="saknas"');
   });
 
