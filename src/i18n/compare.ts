@@ -81,6 +81,7 @@ export const compareWords = {
   reasonNote:
     'Skyddad av sekretess: värdet är för litet för att publiceras. Bortfall: enheten har inte redovisat något värde (källans ”..”). ' +
     'Uppgift saknas: det finns ingen uppgift för enheten för perioden.',
+  andMore: (n: number) => `och ${formatNumber(n)} till`,
   rankingSummary: (period: string, hi: string, lo: string) => `Under ${period} var värdet högst i ${hi} och lägst i ${lo}.`,
   rankingOne: (period: string, unit: string, value: string) => `Under ${period} var värdet ${value} i ${unit}.`,
   rankOf: (unit: string, rank: number, n: number) => `${unit} har plats ${formatNumber(rank)} av ${formatNumber(n)} enheter med ett värde.`,

@@ -39,6 +39,8 @@ export interface GroupRow {
   niva: string | null;
   /** Units of the group with figures for the topic. */
   enheter: number;
+  /** Of those, units with at least one number (not only markers). */
+  med_varden: number;
 }
 
 /**
@@ -48,13 +50,14 @@ export interface GroupRow {
 export function groupsQuery(topic: CatalogTopic): Sql {
   const catalog = ref(UNIT_CATALOGS[topic].table);
   return sql`WITH units AS (
-  SELECT e.enhetskod, e.niva, e.overordnad FROM ${catalog} c JOIN enheter e ON e.enhetskod = c.enhetskod
+  SELECT e.enhetskod, e.niva, e.overordnad, c.varden FROM ${catalog} c JOIN enheter e ON e.enhetskod = c.enhetskod
 )
-SELECT u.overordnad AS grupp, 'children' AS kind, any_value(p.enhetsnamn) AS enhetsnamn, min(u.niva) AS niva, count(*) AS enheter
+SELECT u.overordnad AS grupp, 'children' AS kind, any_value(p.enhetsnamn) AS enhetsnamn, min(u.niva) AS niva, count(*) AS enheter,
+  count(*) FILTER (WHERE u.varden > 0) AS med_varden
 FROM units u LEFT JOIN enheter p ON p.enhetskod = u.overordnad
 WHERE u.overordnad <> '' GROUP BY u.overordnad HAVING count(*) >= 2
 UNION ALL
-SELECT niva AS grupp, 'level' AS kind, CAST(NULL AS VARCHAR) AS enhetsnamn, niva, count(*) AS enheter
+SELECT niva AS grupp, 'level' AS kind, CAST(NULL AS VARCHAR) AS enhetsnamn, niva, count(*) AS enheter, count(*) FILTER (WHERE varden > 0) AS med_varden
 FROM units GROUP BY niva HAVING count(*) >= 2
 ORDER BY kind, grupp`;
 }

@@ -21,6 +21,8 @@ export interface GroupOption {
   spec: GroupSpec;
   label: string;
   enheter: number;
+  /** Units with at least one number. */
+  withValues: number;
   /** The parent whose own total is shown at the foot (children groups). */
   parent: string | null;
 }
@@ -31,18 +33,21 @@ export const ALL_GROUP = 'alla';
 export function groupOptions(rows: readonly GroupRow[]): GroupOption[] {
   const children = rows
     .filter((r) => r.kind === 'children')
-    .map((r): GroupOption => ({ value: r.grupp, spec: { kind: 'children', parent: r.grupp }, label: w.groupChildren(r.niva, r.enhetsnamn ?? r.grupp), enheter: r.enheter, parent: r.grupp }));
+    .map((r): GroupOption => ({ value: r.grupp, spec: { kind: 'children', parent: r.grupp }, label: w.groupChildren(r.niva, r.enhetsnamn ?? r.grupp), enheter: r.enheter, withValues: r.med_varden, parent: r.grupp }));
   const levels = rows
     .filter((r) => r.kind === 'level')
-    .map((r): GroupOption => ({ value: r.grupp, spec: { kind: 'level', niva: r.grupp }, label: w.groupLevel(r.grupp), enheter: r.enheter, parent: null }));
+    .map((r): GroupOption => ({ value: r.grupp, spec: { kind: 'level', niva: r.grupp }, label: w.groupLevel(r.grupp), enheter: r.enheter, withValues: r.med_varden, parent: null }));
   return [...children, ...levels];
 }
 
-/** The default group: the parent with most units (the districts of a city, the municipalities of a county). */
+/**
+ * The default group: the parent with most units that have a number (the districts of a city, the
+ * municipalities of a county), then most units; a level only when no parent has two units.
+ */
 export function defaultGroup(groups: readonly GroupOption[]): GroupOption | null {
   const children = groups.filter((g) => g.spec.kind === 'children');
   const pool = children.length ? children : groups;
-  return [...pool].sort((a, b) => b.enheter - a.enheter || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0))[0] ?? null;
+  return [...pool].sort((a, b) => b.withValues - a.withValues || b.enheter - a.enheter || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0))[0] ?? null;
 }
 
 export interface GroupChoice {
@@ -63,7 +68,7 @@ export async function chooseGroup(runner: Runner, params: URLSearchParams, env: 
   const messages: string[] = [];
   const hasUnits = env.datasets.includes('enheter');
   const groups = hasUnits ? groupOptions(await runQuery<GroupRow>(runner, groupsQuery(topic))) : [];
-  if (!groups.length) groups.push({ value: ALL_GROUP, spec: { kind: 'all' }, label: w.groupAll, enheter: catalog.length, parent: null });
+  if (!groups.length) groups.push({ value: ALL_GROUP, spec: { kind: 'all' }, label: w.groupAll, enheter: catalog.length, withValues: catalog.filter((u) => u.varden > 0).length, parent: null });
   const fallback = defaultGroup(groups) as GroupOption;
   const asked = params.get(PARAM.group);
   const group = (asked && groups.find((g) => g.value === asked)) || fallback;

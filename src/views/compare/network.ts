@@ -69,7 +69,7 @@ export function unitShares(codes: readonly string[], shares: readonly ShareCell[
     const shown = computed?.andel != null ? computed : reported?.andel != null ? reported : undefined;
     // A protected share says more than a missing one: sekretess wins over bortfall.
     const rows = [computed, reported].filter((r): r is ShareCell => !!r);
-    const reason = shown ? null : rows.some((r) => r.markering === 'sekretess') ? 'sekretess' : reasonOf(rows[0]);
+    const reason = shown ? null : rows.some((r) => r.markering === 'sekretess') ? 'sekretess' : reported ? reasonOf(reported, true) : reasonOf(computed, false);
     return { enhetskod: code, name: `${names.get(code) ?? code}${shown?.kind === 'rapporterad' ? ` (${w.reported})` : ''}`, shown, computed, reason };
   });
 }

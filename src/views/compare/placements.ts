@@ -24,7 +24,7 @@ import { SourceBook } from '../sources.ts';
 import { inventedNotice, type DashboardPage, type PageEnv, type PageView, type Region } from '../view.ts';
 import { PARAM } from '../url.ts';
 import { anyInvented, chooseGroup, groupFields, measureField, resolveGroupMeasure, resolveHighlight, resolvePeriod, unitNames, type GroupChoice } from './choices.ts';
-import { missingRegion, rankingFigure, type RankItem } from './ranking.ts';
+import { missingRegion, rankingFigure, reasonOf, type RankItem } from './ranking.ts';
 import { unitTable } from './table.ts';
 
 const TOTAL = PLACEMENTS.allForms;
@@ -182,7 +182,7 @@ function rateItems(c: PlacementCompareChoices, d: PlacementCompareData): RankIte
     const total = u.byForm.get(TOTAL);
     const value = ratePer1000(total?.antal, u.befolkning);
     if (value !== null) return { enhetskod: u.code, name: u.name, value, reason: null };
-    const reason = total?.antal != null ? 'befolkning' : total?.markering === 'sekretess' ? 'sekretess' : total ? 'bortfall' : 'saknas';
+    const reason = total?.antal != null ? 'befolkning' : total ? reasonOf(total) : 'saknas';
     return { enhetskod: u.code, name: u.name, value: null, reason };
   });
 }

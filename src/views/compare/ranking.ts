@@ -21,14 +21,15 @@ export interface RankItem {
 }
 
 /**
- * The reason for a missing value from the row's marker: a suppressed cell is sekretess; a row whose figure
- * the source marks as missing (`..`) is bortfall (the unit's figure was not reported); no row is saknas.
+ * The reason for a missing value from the row's marker: a suppressed cell is sekretess; a reported figure
+ * the source marks as missing (`..`, Öckerö on Göteborgsregionen's slide) is bortfall (the unit did not
+ * report it); no row, or a figure computed from counts that are not there, is saknas.
  */
-export function reasonOf(row: { markering: string | null } | undefined): MissingReason {
+export function reasonOf(row: { markering: string | null } | undefined, reported = true): MissingReason {
   if (!row) return 'saknas';
   if (row.markering === 'sekretess') return 'sekretess';
   if (row.markering === 'inget_att_redovisa') return 'inget_att_redovisa';
-  return 'bortfall';
+  return reported ? 'bortfall' : 'saknas';
 }
 
 export interface RankingInput {
@@ -51,8 +52,11 @@ export interface RankingInput {
 function rankingSummary(input: RankingInput, known: RankItem[], missing: RankItem[]): string {
   const p = periodLabel(input.period);
   const fmt = (v: number) => formatValue(v, input.format, input.digits);
+  // At most eight named in the summary (a county has up to 49 units); the list under the chart has them all.
+  const named = missing.slice(0, 8).map((i) => `${i.name} (${w.reason[i.reason ?? 'saknas']})`);
+  const more = missing.length - named.length;
   const missingText = missing.length
-    ? [`${capitalize(w.missingHeading(input.format === 'percent' ? w.missingShare : w.missingRate, p))}: ${listText(missing.map((i) => `${i.name} (${w.reason[i.reason ?? 'saknas']})`))}.`]
+    ? [`${capitalize(w.missingHeading(input.format === 'percent' ? w.missingShare : w.missingRate, p))}: ${more > 0 ? `${named.join(', ')} ${w.andMore(more)}` : listText(named)}.`]
     : [];
   if (!known.length) return missingText.join(' ') || input.empty;
   const at = (i: RankItem) => `${i.name} (${fmt(i.value as number)})`;

@@ -155,3 +155,18 @@ describe('a unit against the units above it, on the topic pages', () => {
     expect(view.regions.levels).toEqual({ kind: 'none' });
   });
 });
+
+describe('the reasons', () => {
+  it("a share computed from counts that are not there is 'saknas', not bortfall (Stockholm's districts have no nätverkshem count for 2020)", async () => {
+    const view = await networkComparePage.load(runner, new URLSearchParams('grupp=0180'), env);
+    const missing = view.regions.missing;
+    if (missing.kind !== 'missingUnits') throw new Error('no list');
+    expect(new Set(missing.units.map((u) => u.markering))).toEqual(new Set(['saknas']));
+    expect(view.figures.share.summary).toMatch(/och 5 till\.$/);
+  });
+
+  it('the default group is the one with most units that have a share', async () => {
+    const view = await networkComparePage.load(runner, new URLSearchParams(), env);
+    expect(view.state.grupp).toBe('9999');
+  });
+});
