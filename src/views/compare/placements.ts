@@ -132,7 +132,7 @@ export function placementTable(c: PlacementCompareChoices, d: PlacementCompareDa
     table: unitTable({
       id: 'jamforelse-tabell',
       caption: w.sideCaption(c.group.label, x.p),
-      columns: [...forms.map(formLabel), ...(hasRates ? [w.rateXLabel] : [])],
+      columns: [...forms.map((f) => (f === TOTAL ? w.decisionsTotal : formLabel(f))), ...(hasRates ? [w.rateXLabel] : [])],
       rows: members.map((u) => ({ enhetskod: u.code, name: u.name, values: values(u) })),
       totals: parent ? [{ enhetskod: parent.code, name: parent.name, values: values(parent) }] : [],
       highlight: c.highlight,

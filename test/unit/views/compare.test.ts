@@ -36,7 +36,7 @@ describe('units side by side: placements', () => {
     if (t.kind !== 'unitTable' || !t.table) throw new Error('no table');
     const table = t.table;
     expect(table.rows.map((r) => r.enhetskod)).toEqual(Array.from({ length: 13 }, (_, i) => `0180-${String(i + 1).padStart(2, '0')}`));
-    expect(table.columns).toEqual(['Jourhem', 'Familjehem', 'HVB', 'SiS (§ 12-hem)', 'Stödboende', 'Skyddat boende', 'Totalt (barn räknas en gång)']);
+    expect(table.columns).toEqual(['Jourhem', 'Familjehem', 'HVB', 'SiS (§ 12-hem)', 'Stödboende', 'Skyddat boende', 'Totalt']);
     const bromma = table.rows.find((r) => r.name === 'Bromma');
     expect(bromma?.cells.map((c) => c.text)).toEqual(['47', '38', '16', 'Skyddad av sekretess', '4', '0', '105']);
     expect(bromma?.cells[3].marker).toBe('sekretess');
