@@ -46,6 +46,8 @@ export const compareWords = {
   sideTitle: (period: string) => `Placerade barn och unga per enhet och placeringsform ${period}`,
   sideCaption: (group: string, period: string) => `${group}: placerade barn och unga 0–20 år per placeringsform, ${period}`,
   heatTitle: (period: string) => `Placeringsformerna per enhet ${period}`,
+  heatSummary: (units: number, columns: number, hidden: number) =>
+    `${formatNumber(units)} enheter och ${formatNumber(columns)} kolumner.${hidden ? ` ${formatNumber(hidden)} ${hidden === 1 ? 'värde är skyddat' : 'värden är skyddade'} av sekretess och visas som ×.` : ''} Siffrorna finns också i tabellen.`,
   heatNote: 'Färgen visar antalet i cellen: mörkare är fler. Skyddade och saknade värden är vita med sin markering.',
   totalsIncludeHidden: 'Totalen räknar varje barn en gång och publiceras som en egen uppgift; den är inte summan av formerna och innehåller också barn i former som är skyddade av sekretess.',
   totalsNote: (measure: string) => `Totalt = antal barn och unga som ${measure}, varje barn räknat en gång (källans ”individer”), även ett barn som haft flera placeringsformer.`,

@@ -19,7 +19,7 @@ import {
 import { NATION, PLACEMENTS } from '../../queries/contract.ts';
 import { runQuery, type Runner } from '../../queries/runner.ts';
 import { measureLabel } from '../choices.ts';
-import { barsFigure, emptyFigure, fileName, FIGURE_WIDTH, type FigureModel } from '../figure.ts';
+import { barsFigure, emptyFigure, fileName, FIGURE_WIDTH, heatmapFigure, type FigureModel } from '../figure.ts';
 import { SourceBook } from '../sources.ts';
 import { inventedNotice, type DashboardPage, type PageEnv, type PageView, type Region } from '../view.ts';
 import { PARAM } from '../url.ts';
@@ -149,6 +149,30 @@ export function placementTable(c: PlacementCompareChoices, d: PlacementCompareDa
   };
 }
 
+/** Units × placement forms as a heat map: each cell's number in it, shaded within its column; markers white. */
+export function heatFigure(c: PlacementCompareChoices, d: PlacementCompareData): FigureModel {
+  const { members, forms } = unitsOf(c, d);
+  const x = context(c);
+  const title = w.heatTitle(x.p);
+  const sorted = [...members].sort((a, b) => (a.code < b.code ? -1 : 1));
+  const base = { id: 'jamforelse-karta', level: 2 as const, title, subtitle: x.subtitle(w.countsXLabel.toLowerCase()), ...d.sources.cite(d.cells.map((cell) => cell.kalla), anyInvented(c, members.map((u) => u.code))), file: x.file('karta') };
+  if (!sorted.length) return emptyFigure({ ...base, empty: w.none });
+  const hidden = d.cells.filter((cell) => cell.markering === 'sekretess' && cell.enhetskod !== c.group.parent).length;
+  return heatmapFigure(
+    { ...base, summary: hidden ? w.heatSummary(sorted.length, forms.length, hidden) : w.heatSummary(sorted.length, forms.length, 0), notes: [w.heatNote, w.totalsNote(w.totalsMeasure[c.avser] ?? x.measure)] },
+    {
+      kind: 'heatmap',
+      rows: sorted.flatMap((u) => forms.map((f): [string, string, number | null, string | null] => [u.code, f, u.byForm.get(f)?.antal ?? null, u.byForm.get(f)?.markering ?? (u.byForm.has(f) ? null : 'saknas')])),
+      rowOrder: sorted.map((u) => u.code),
+      columnOrder: forms,
+      rowLabels: Object.fromEntries(sorted.map((u) => [u.code, u.name])),
+      columnLabels: Object.fromEntries(forms.map((f) => [f, f === TOTAL ? w.decisionsTotal : formLabel(f)])),
+      format: 'count', width: FIGURE_WIDTH, rowHeader: w.unitHeader, title,
+      ...(c.highlight ? { highlight: [c.highlight] } : {}),
+    },
+  );
+}
+
 /** The published totals of the units as bars, highest first; a hidden total is written as its marker. */
 export function totalsFigure(c: PlacementCompareChoices, d: PlacementCompareData): FigureModel {
   const { members } = unitsOf(c, d);
@@ -233,7 +257,7 @@ export const placementComparePage: DashboardPage = {
     const { members, parent } = unitsOf(c, d);
     const codes = [...members.map((u) => u.code), ...(parent ? [parent.code] : [])];
     c.highlight = resolveHighlight(codes, c.highlight || null, c.messages);
-    const figures = { totals: totalsFigure(c, d), rate: rateFigure(c, d) };
+    const figures = { totals: totalsFigure(c, d), heat: heatFigure(c, d), rate: rateFigure(c, d) };
     const names = unitNames(c, d.cells);
     const invented = anyInvented(c, codes);
     return {

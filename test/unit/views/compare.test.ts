@@ -170,3 +170,20 @@ describe('the reasons', () => {
     expect(view.state.grupp).toBe('9999');
   });
 });
+
+describe('the heat map of units × placement forms', () => {
+  it("has a cell per district and form, the * cells as markers, drawn from the same model as its table", async () => {
+    const view = await placementComparePage.load(runner, new URLSearchParams('enhet=0180-07'), env);
+    const heat = view.figures.heat;
+    expect(heat.recipe?.kind).toBe('heatmap');
+    expect(heat.table?.header).toEqual(['Enhet', 'Jourhem', 'Familjehem', 'HVB', 'SiS (§ 12-hem)', 'Stödboende', 'Skyddat boende', 'Totalt']);
+    expect(rows(heat)?.[6]).toEqual(['Östermalm', '13', '11', 'Skyddad av sekretess', 'Skyddad av sekretess', '5', '0', '29']);
+    expect(heat.csv[7]).toEqual(['Östermalm', 13, 11, 'Skyddad av sekretess', 'Skyddad av sekretess', 5, 0, 29]);
+    expect(heat.summary).toContain('12 värden är skyddade');
+    const { serverDocument } = await import('../../../src/charts/server.ts');
+    const { pageSvg } = await import('../../../src/render/chart.ts');
+    const svg = pageSvg(heat.chart as NonNullable<typeof heat.chart>, serverDocument(), heat.id).outerHTML;
+    expect(svg).toContain('Östermalm, HVB: Skyddad av sekretess');
+    expect((svg.match(/<rect/g) ?? []).length).toBeGreaterThanOrEqual(13 * 7);
+  });
+});
