@@ -48,7 +48,7 @@ export const compareWords = {
   heatTitle: (period: string) => `Placeringsformerna per enhet ${period}`,
   heatSummary: (units: number, columns: number, hidden: number) =>
     `${formatNumber(units)} enheter och ${formatNumber(columns)} kolumner.${hidden ? ` ${formatNumber(hidden)} ${hidden === 1 ? 'värde är skyddat' : 'värden är skyddade'} av sekretess och visas som ×.` : ''} Siffrorna finns också i tabellen.`,
-  heatNote: 'Färgen visar antalet i cellen: mörkare är fler. Skyddade och saknade värden är vita med sin markering.',
+  heatNote: 'Färgen visar antalet jämfört med kolumnens största: mörkare är fler. Skyddade och saknade värden är vita med sin markering.',
   totalsIncludeHidden: 'Totalen räknar varje barn en gång och publiceras som en egen uppgift; den är inte summan av formerna och innehåller också barn i former som är skyddade av sekretess.',
   totalsNote: (measure: string) => `Totalt = antal barn och unga som ${measure}, varje barn räknat en gång (källans ”individer”), även ett barn som haft flera placeringsformer.`,
   totalsMeasure: { under_perioden: 'någon gång under perioden varit placerade i heldygnsvård', vid_periodens_slut: 'var placerade i heldygnsvård vid periodens slut' } as Record<string, string>,
