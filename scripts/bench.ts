@@ -334,6 +334,7 @@ try {
   const manifest = JSON.parse(await readFile(path.join(dist, 'data', 'manifest.json'), 'utf8')) as { generated: string };
   const env = { datasets: [...node.datasets], generated: manifest.generated };
 
+  const prerenders = PARTS.has('pages') ? await timePrerenders(node, env) : [];
   const { pages, queries, foreignRequests, errors } = await measureInBrowser(clientUrl, env, units);
   const expectedRows = await nodeRows(node, queries);
   node.close();
@@ -341,6 +342,7 @@ try {
   const { queryStats, pageStats, viewStats } = stats;
   const dataGzip = dataFiles.filter((f) => f.path.endsWith('.duckdb')).reduce((a, f) => a + f.gzip, 0);
   const targets = benchTargets(stats, queries, build, dataGzip, foreignRequests);
+  for (const r of prerenders) targets.push(below(`förrendering / prerender ${r.page} (${r.units} enheter)`, r.ms, TARGETS.comparePrerenderMs, 'ms'));
   const machineAfter = machine();
   const results = {
     generated: new Date().toISOString(),
@@ -359,6 +361,7 @@ try {
       times: queries?.timings ?? [],
     },
     memory: queries && { pageHeapUsed: queries.pageHeapUsed, workerHeapUsed: queries.workerHeapUsed, engineMemory: queries.engineMemory },
+    prerenders,
     foreignRequests,
     consoleErrors: errors,
     targets,
@@ -366,6 +369,10 @@ try {
   await writeFile(args.out, `${JSON.stringify(results, null, 2)}\n`);
 
   const out = printed({ results, generation, build, distBytes, files: [...dataFiles, ...engineFiles], stats, queries, units, errors, targets, machineAfter });
+  if (prerenders.length) {
+    out.splice(out.length - 2, 0, '', table(['jämförelse förrenderad i Node / comparison prerendered in Node', 'enheter', 'ms (median)', 'körningar'],
+      prerenders.map((r) => [r.page, String(r.units), formatValue(r.ms, 'ms'), r.runs.map((x) => Math.round(x)).join(' ')])));
+  }
   const missed = targets.filter((t) => !t.ok);
   out.push('', missed.length ? `${missed.length} mål missade / targets missed. Resultat / results: ${args.out}` : `Alla mål nådda / all targets met. Resultat / results: ${args.out}`);
   console.log(out.join('\n'));
@@ -447,10 +454,45 @@ function runBuild(data: string, out: string): Promise<{ code: number | null; out
   });
 }
 
+/**
+ * The comparison pages as the build prerenders them, at national scale: each page's view from the Node
+ * runner (its queries and figures) and its markup (the charts' SVG, the tables), three runs each. Among
+ * them the ranking of all 290 municipalities and a county's table.
+ */
+async function timePrerenders(node: NodeRunner, env: PageEnv): Promise<{ page: string; units: number; ms: number | null; runs: number[] }[]> {
+  const { DASHBOARD_PAGES } = await import('../src/views/pages.ts');
+  const { serverDocument } = await import('../src/charts/server.ts');
+  const { pageSvg } = await import('../src/render/chart.ts');
+  const { figureHtml } = await import('../src/render/figure.ts');
+  const { regionHtml } = await import('../src/render/regions.ts');
+  const { Html } = await import('../src/render/html.ts');
+  const out: { page: string; units: number; ms: number | null; runs: number[] }[] = [];
+  for (const entry of DASHBOARD_PAGES.filter((p) => p.id.startsWith('jamforelser'))) {
+    log(`förrenderar / prerendering ${entry.id}`);
+    const page = await entry.load();
+    const runs: number[] = [];
+    let units = 0;
+    for (let i = 0; i < 3; i++) {
+      const t0 = performance.now();
+      const view = await page.load(node, new URLSearchParams(), env);
+      for (const f of Object.values(view.figures)) figureHtml(f, f.chart ? Html.unsafe(pageSvg(f.chart, serverDocument(), f.id).outerHTML) : null);
+      for (const r of Object.values(view.regions)) regionHtml(r);
+      runs.push(performance.now() - t0);
+      const t = view.regions.table;
+      units = t?.kind === 'unitTable' && t.table ? t.table.rows.length : 0;
+    }
+    out.push({ page: entry.id, units, ms: median(runs), runs });
+  }
+  return out;
+}
+
 /** The start page and every page of the menu (src/views/nav.ts), in the menu's order. */
 async function navPages(): Promise<{ path: string; label: string }[]> {
   const { NAV } = (await import('../src/views/nav.ts')) as { NAV: readonly { path: string; label: string }[] };
-  const pages = NAV.map((n) => ({ path: n.path, label: n.label }));
+  const { COMPARE_TOPICS } = await import('../src/views/compare/topics.ts');
+  // The comparison pages other than the first are reached from its own menu, not the site's.
+  const compare = COMPARE_TOPICS.filter((t) => !NAV.some((n) => n.path === t.path)).map((t) => ({ path: t.path, label: t.topic }));
+  const pages = [...NAV.map((n) => ({ path: n.path, label: n.label })), ...compare];
   return pages.some((p) => p.path === '') ? pages : [{ path: '', label: 'start' }, ...pages];
 }
 

@@ -23,8 +23,9 @@ const options: SyntheticOptions = {
 const files: Record<string, string> = {
   'kallor_demo.csv': 'kalla;titel;utgivare;datum;url;pahittad\n' +
     `${SOURCE};Påhittade siffror för att visa webbplatsen;socialstatistik;2026-01-01;;ja\n`,
-  'enheter_demo.csv': 'enhetskod;enhetsnamn;niva;overordnad\n' +
-    options.units.map((u) => `${u.code};${u.name};${u.code.includes('-') ? 'stadsdel' : 'kommun'};${u.code.includes('-') ? '9999' : ''}`).join('\n') + '\n',
+  // befolkning (inhabitants 0–20, invented like the rest): about 40 per child placed at a time.
+  'enheter_demo.csv': 'enhetskod;enhetsnamn;niva;overordnad;befolkning\n' +
+    options.units.map((u) => `${u.code};${u.name};${u.code.includes('-') ? 'stadsdel' : 'kommun'};${u.code.includes('-') ? '9999' : ''};${u.size * 40}`).join('\n') + '\n',
   'placeringar_demo.csv': placementsCsv(options),
   'ej_verkstallda_beslut_demo.csv': decisionsCsv({ ...options, units: options.units.slice(0, 1) }),
   'natverkshemsandel_demo.csv': 'period;enhetskod;enhetsnamn;andel;typ;kalla\n' +

@@ -78,8 +78,9 @@ export function benchFiles(o: BenchOptions): Record<string, string> {
   return {
     'kallor.csv': 'kalla;titel;utgivare;datum;url;pahittad\n' +
       `${BENCH_SOURCE};Påhittade siffror i nationell skala för att mäta webbplatsens hastighet;socialstatistik;2026-06-01;;ja\n`,
-    'enheter.csv': 'enhetskod;enhetsnamn;niva;overordnad\n' +
-      units.map((u) => `${u.code};${u.name};${u.level};${u.parent}`).join('\n') + '\n',
+    // befolkning (inhabitants 0–20): about 40 per child placed at a time, for the rates per 1 000.
+    'enheter.csv': 'enhetskod;enhetsnamn;niva;overordnad;befolkning\n' +
+      units.map((u) => `${u.code};${u.name};${u.level};${u.parent};${u.size * 40}`).join('\n') + '\n',
     'placeringar.csv': withTotalsAbove(placementsCsv(municipal), units),
     'ej_verkstallda_beslut.csv': withTotalsAbove(decisionsCsv(municipal), units),
     'natverkshemsandel.csv': sharesCsv(o, units),

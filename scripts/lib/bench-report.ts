@@ -41,6 +41,8 @@ export const TARGETS = {
   queryMedianMs: 50,
   queryP95Ms: 150,
   buildMs: 120_000,
+  /** A comparison page's view and markup at national scale, in Node (what the build prerenders). */
+  comparePrerenderMs: 10_000,
   /** Data files the browser downloads, gzip-compressed, in all. */
   dataGzipBytes: 5_000_000,
   /** JS heap of the page and its engine worker after the queries. */

@@ -10,6 +10,7 @@ export interface ChartLabels {
   lineChart: string;
   areaChart: string;
   barChart: string;
+  heatmap: string;
   /** "3 serier" */
   seriesCount: (n: number) => string;
   /** "12 kategorier" */
@@ -37,6 +38,7 @@ export const defaultChartLabels: ChartLabels = {
   lineChart: 'Linjediagram',
   areaChart: 'Ytdiagram med staplade ytor',
   barChart: 'Stapeldiagram',
+  heatmap: 'Värmekarta, enheter × kolumner',
   seriesCount: (n) => (n === 1 ? '1 serie' : `${n} serier`),
   categoryCount: (n) => (n === 1 ? '1 kategori' : `${n} kategorier`),
   gapNote: 'Luckor i linjerna är värden som saknas.',

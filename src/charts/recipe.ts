@@ -7,6 +7,7 @@ import type * as Plot from '@observablehq/plot';
 import type { ValueFormat } from '../i18n/format.ts';
 import { barsModel, barsPlot, barsResized, type BarRow, type BarsModel, type BarsOptions } from './bars.ts';
 import { resized, trendModel, trendPlot, type TrendModel, type TrendOptions, type TrendRow } from './trend.ts';
+import { heatmapModel, heatmapPlot, heatmapResized, type HeatmapModel } from './heatmap.ts';
 
 /** A trend chart as JSON: rows are [period, serie, varde, markering]. */
 export interface TrendRecipe {
@@ -51,7 +52,24 @@ export interface BarsRecipe {
   description?: string;
 }
 
-export type ChartRecipe = TrendRecipe | BarsRecipe;
+/** A heat map as JSON: rows are [rad, kolumn, varde, markering]; rows and columns in drawing order. */
+export interface HeatmapRecipe {
+  kind: 'heatmap';
+  rows: [string, string, number | null, string | null][];
+  rowOrder: string[];
+  columnOrder: string[];
+  rowLabels: Record<string, string>;
+  columnLabels: Record<string, string>;
+  format: ValueFormat;
+  digits?: number;
+  width: number;
+  highlight?: string[];
+  rowHeader?: string;
+  title: string;
+  description?: string;
+}
+
+export type ChartRecipe = TrendRecipe | BarsRecipe | HeatmapRecipe;
 
 /** Changes the browser may make to a recipe without new data. */
 export interface RecipeOverride {
@@ -60,7 +78,7 @@ export interface RecipeOverride {
 }
 
 /** A chart's model: what its SVG, its table and its CSV are made from. */
-export type ChartModel = { kind: 'trend'; model: TrendModel } | { kind: 'bars'; model: BarsModel };
+export type ChartModel = { kind: 'trend'; model: TrendModel } | { kind: 'bars'; model: BarsModel } | { kind: 'heatmap'; model: HeatmapModel };
 
 function trendRows(recipe: TrendRecipe): TrendRow[] {
   return recipe.rows.map(([period, serie, varde, markering]) => ({ period, serie, varde, markering }));
@@ -109,6 +127,17 @@ function barsOptions(recipe: BarsRecipe, override: RecipeOverride): BarsOptions 
 
 /** The model of a recipe's chart (lines or stacked areas, at the recipe's width unless overridden). */
 export function chartModel(recipe: ChartRecipe, override: RecipeOverride = {}): ChartModel {
+  if (recipe.kind === 'heatmap') {
+    const rows = recipe.rows.map(([rad, kolumn, varde, markering]) => ({ rad, kolumn, varde, markering }));
+    return {
+      kind: 'heatmap',
+      model: heatmapModel(rows, {
+        width: override.width ?? recipe.width, format: recipe.format, digits: recipe.digits, title: recipe.title, description: recipe.description,
+        rows: recipe.rowOrder, columns: recipe.columnOrder, rowLabel: (r) => recipe.rowLabels[r] ?? r, columnLabel: (c) => recipe.columnLabels[c] ?? c,
+        highlight: recipe.highlight, rowHeader: recipe.rowHeader,
+      }),
+    };
+  }
   return recipe.kind === 'trend'
     ? { kind: 'trend', model: trendModel(trendRows(recipe), trendOptions(recipe, override)) }
     : { kind: 'bars', model: barsModel(barRows(recipe), barsOptions(recipe, override)) };
@@ -116,10 +145,12 @@ export function chartModel(recipe: ChartRecipe, override: RecipeOverride = {}): 
 
 /** The same chart at another width: the model is kept, only the layout changes. */
 export function resizedChart(chart: ChartModel, width: number): ChartModel {
+  if (chart.kind === 'heatmap') return { kind: 'heatmap', model: heatmapResized(chart.model, width) };
   return chart.kind === 'trend' ? { kind: 'trend', model: resized(chart.model, width) } : { kind: 'bars', model: barsResized(chart.model, width) };
 }
 
 /** The Plot options of a chart model: the one chart code of src/charts. */
 export function chartPlot(chart: ChartModel): Plot.PlotOptions {
+  if (chart.kind === 'heatmap') return heatmapPlot(chart.model);
   return chart.kind === 'trend' ? trendPlot(chart.model) : barsPlot(chart.model);
 }

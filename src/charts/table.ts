@@ -6,6 +6,7 @@
 
 import { periodLabel } from '../i18n/format.ts';
 import type { BarsModel } from './bars.ts';
+import type { HeatmapModel } from './heatmap.ts';
 import { capitalize } from './labels.ts';
 import type { TrendModel, TrendPoint } from './trend-model.ts';
 
@@ -92,6 +93,32 @@ export function barsCsv(model: BarsModel, valueHeader?: string): CsvCell[][] {
   return [
     barsHeader(model, valueHeader),
     ...model.items.map((i) => [i.name, ...(grouped ? [i.group ?? ''] : []), csvValue(i.varde, i.markering, markerLabel)]),
+  ];
+}
+
+/** A heat map's numbers: a row per unit, a column per breakdown; a cell without a number is its marker. */
+export function heatmapTable(model: HeatmapModel): DataTable {
+  const { markerLabel, fmt, rowHeader } = model.settings;
+  return {
+    header: [rowHeader, ...model.columns.map((c) => c.name)],
+    rows: model.rows.map((r) => [
+      { text: r.name },
+      ...model.columns.map((c) => {
+        const cell = model.cells.find((x) => x.rad === r.key && x.kolumn === c.key);
+        return valueCell(cell?.varde, cell?.markering, fmt, markerLabel);
+      }),
+    ]),
+  };
+}
+
+export function heatmapCsv(model: HeatmapModel): CsvCell[][] {
+  const { markerLabel, rowHeader } = model.settings;
+  return [
+    [rowHeader, ...model.columns.map((c) => c.name)],
+    ...model.rows.map((r) => [r.name, ...model.columns.map((c) => {
+      const cell = model.cells.find((x) => x.rad === r.key && x.kolumn === c.key);
+      return csvValue(cell?.varde, cell?.markering, markerLabel);
+    })]),
   ];
 }
 

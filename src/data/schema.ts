@@ -316,6 +316,11 @@ export const DATASETS: Record<DatasetName, DatasetSpec> = {
         name: 'overordnad', kind: 'unit', optional: true, fallback: '', sqlType: 'VARCHAR',
         description: 'Koden för den överordnade enheten (kommunens län, stadsdelens kommun).',
       },
+      {
+        // Public figures (inhabitants), not counts of people in care: never suppressed, only read for the rates.
+        name: 'befolkning', kind: 'count', optional: true, sqlType: 'INTEGER',
+        description: 'Antal invånare 0–20 år i enheten (t.ex. enligt SCB). Valfri: där den finns visas placerade per 1 000 invånare i jämförelserna. Tom = saknas.',
+      },
     ],
     key: ['enhetskod'],
   },

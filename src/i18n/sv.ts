@@ -31,6 +31,7 @@ export const sv = {
     placeringar: 'Placeringar',
     natverkshem: 'Nätverkshem',
     ejVerkstallda: 'Ej verkställda beslut',
+    jamforelser: 'Jämförelser',
     utforska: 'Utforska',
     omStatistiken: 'Om statistiken',
     data: 'Data och källor',

@@ -10,9 +10,9 @@
 // makes the SVG and PNG downloads without starting the engine.
 
 import type { Heading } from '../charts/heading.ts';
-import { chartModel, type BarsRecipe, type ChartModel, type ChartRecipe, type TrendRecipe } from '../charts/recipe.ts';
+import { chartModel, type BarsRecipe, type ChartModel, type ChartRecipe, type HeatmapRecipe, type TrendRecipe } from '../charts/recipe.ts';
 import type { TrendRow } from '../charts/trend.ts';
-import { barsCsv, barsTable, trendCsv, trendTable, type CsvCell, type DataTable } from '../charts/table.ts';
+import { barsCsv, barsTable, heatmapCsv, heatmapTable, trendCsv, trendTable, type CsvCell, type DataTable } from '../charts/table.ts';
 import { dashboard as words } from '../i18n/dashboard.ts';
 
 export interface FigureTable extends DataTable {
@@ -111,6 +111,22 @@ export function barsFigure(base: FigureBase, recipe: BarsRecipe, valueHeader?: s
     empty: null,
     table: table ? { ...table, numericFrom: table.header.length - 1 } : null,
     csv: model ? barsCsv(model, valueHeader) : [],
+    switchable: false,
+  };
+}
+
+/** A heat map figure: the chart's model built once, its table and CSV read from it. */
+export function heatmapFigure(base: FigureBase, recipe: HeatmapRecipe): FigureModel {
+  if (recipe.rows.length === 0) return { ...base, recipe: null, chart: null, empty: words.figure.empty, table: null, csv: [], switchable: false };
+  const chart = chartModel(recipe);
+  const model = chart.kind === 'heatmap' ? chart.model : null;
+  return {
+    ...base,
+    recipe,
+    chart,
+    empty: null,
+    table: model ? { ...heatmapTable(model), numericFrom: 1 } : null,
+    csv: model ? heatmapCsv(model) : [],
     switchable: false,
   };
 }

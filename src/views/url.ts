@@ -10,6 +10,10 @@ export const PARAM = {
   sex: 'kon',
   age: 'alder',
   measure: 'matt',
+  /** Comparisons: the units set side by side (a parent's code, or a level), one period, one area. */
+  group: 'grupp',
+  period: 'period',
+  area: 'omrade',
   chart: 'visning',
 } as const;
 

@@ -19,6 +19,8 @@ import type { FigureModel } from './figure.ts';
 import type { KeyFigure } from './overview/key-figures.ts';
 import type { ComparisonPart } from './decisions/comparison.ts';
 import type { MissingUnit } from './network/comparison.ts';
+import type { UnitTable } from './compare/table.ts';
+import type { HierarchyTable } from './compare/hierarchy.ts';
 
 /** What a page needs to know about the published data besides its tables. */
 export interface PageEnv {
@@ -59,7 +61,11 @@ export type Region =
   /** The units a comparison has no share for, with why. */
   | { kind: 'missingUnits'; heading: string; units: MissingUnit[]; none: string | null }
   /** The committee report's three-quarter comparison, one table per law. */
-  | { kind: 'comparison'; lead: string | null; parts: ComparisonPart[]; none: string | null };
+  | { kind: 'comparison'; lead: string | null; parts: ComparisonPart[]; none: string | null }
+  /** Units side by side: a row per unit, a column per breakdown, sortable in the browser. */
+  | { kind: 'unitTable'; table: UnitTable | null; none: string }
+  /** A unit against the units above it (Kommunen – Länet – Riket) for one period. */
+  | { kind: 'hierarchy'; tables: HierarchyTable[]; none: string | null };
 
 export interface PageView {
   /** The page's id (its path segment). */

@@ -7,10 +7,13 @@
 import { CHART_PARAM, PARAM, chartFromParam, viewSearch } from '../../views/url.ts';
 
 /** The query-string names whose values select data. */
-export const DATA_PARAMS: readonly string[] = [PARAM.unit, PARAM.measure, PARAM.from, PARAM.to, PARAM.sex, PARAM.age];
+export const DATA_PARAMS: readonly string[] = [PARAM.unit, PARAM.measure, PARAM.from, PARAM.to, PARAM.sex, PARAM.age, PARAM.group, PARAM.period, PARAM.area];
 
 /** Choices that belong to one unit (its periods and measures): dropped when the unit changes. */
 const UNIT_BOUND: readonly string[] = [PARAM.from, PARAM.to, PARAM.measure];
+
+/** On a comparison page, the choices that belong to one group of units: dropped when the group changes. */
+const GROUP_BOUND: readonly string[] = [PARAM.period, PARAM.measure, PARAM.area, PARAM.unit];
 
 /** The data choices of a query string (known names with a value; other parameters are ignored). */
 export function dataParams(search: string | URLSearchParams): URLSearchParams {
@@ -44,6 +47,11 @@ export function differs(params: URLSearchParams, shown: Record<string, string>):
  */
 export function submittedParams(form: URLSearchParams, shown: Record<string, string>): URLSearchParams {
   const params = dataParams(form);
+  // A comparison page: the unit is only the one highlighted, the group carries the periods and measures.
+  if (params.get(PARAM.group) !== null) {
+    if (params.get(PARAM.group) !== shown[PARAM.group]) for (const name of GROUP_BOUND) params.delete(name);
+    return params;
+  }
   const unitChanged = params.get(PARAM.unit) !== null && params.get(PARAM.unit) !== shown[PARAM.unit];
   if (unitChanged) for (const name of UNIT_BOUND) params.delete(name);
   return params;

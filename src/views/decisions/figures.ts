@@ -15,6 +15,8 @@ import type { Region } from '../view.ts';
 import { sexLabel, type DecisionChoices } from './choices.ts';
 import { comparisonPeriods, comparisonTable, type ComparisonPart } from './comparison.ts';
 import type { DecisionData } from './data.ts';
+import { hierarchyRegion, hierarchyRegions, type Ancestor } from '../compare/hierarchy.ts';
+import { compareWords } from '../../i18n/compare.ts';
 import {
   areaLabel, areaName, areasPresent, areasTrend, insatsBars, insatsKey, insatsLabel, LAW_ORDER, lawsPresent, periodsWithHiddenParts,
   sexBars, statusBars, statusLabel, totalsTrend,
@@ -167,6 +169,23 @@ export function statusFigure(c: DecisionChoices, d: DecisionData, x: DecisionCon
 }
 
 /** 6. The committee report's comparison of three quarters, per law. */
+/** "Kommunen – Länet – Riket": each law's published total of the unit beside those above it, latest quarter. */
+export function levelsRegion(c: DecisionChoices, latest: string | null, ancestors: readonly Ancestor[], totals: readonly { enhetskod: string; lag: string; antal: number | null; markering: string | null }[]): Region {
+  if (!latest || !ancestors.length) return { kind: 'none' };
+  return hierarchyRegions(DECISIONS.laws.filter((law) => totals.some((t) => t.lag === law && t.enhetskod === c.unit.enhetskod)).map((law) =>
+    hierarchyRegion({
+      id: `beslut-nivaer-${law.toLowerCase()}`,
+      unit: c.unit,
+      ancestors,
+      values: new Map(totals.filter((t) => t.lag === law).map((t) => [t.enhetskod, { value: t.antal, markering: t.markering }])),
+      period: latest,
+      what: `${compareWords.hierarchy.decisions}, ${law}`,
+      format: 'count',
+      difference: false,
+    }),
+  ));
+}
+
 export function comparisonRegion(c: DecisionChoices, d: DecisionData, x: DecisionContext): Region {
   const f = frame(c, d, x);
   const quarters = comparisonPeriods(d.latest, c.range.from || null);

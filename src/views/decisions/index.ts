@@ -10,11 +10,14 @@ import { loadEvents, SourceBook } from '../sources.ts';
 import { emptyView, inventedNotice, NONE, type DashboardPage } from '../view.ts';
 import { chooseDecisions, decisionDefaults, decisionFilter, decisionFilters, decisionState } from './choices.ts';
 import { loadDecisionData } from './data.ts';
-import { comparisonRegion, decisionFigures, FIGURE_IDS } from './figures.ts';
+import { comparisonRegion, decisionFigures, FIGURE_IDS, levelsRegion } from './figures.ts';
+import { loadAncestors } from '../compare/hierarchy.ts';
+import { unitDecisionTotalsQuery } from '../../queries/compare.ts';
+import { runQuery } from '../../queries/runner.ts';
 
 export { FIGURE_IDS } from './figures.ts';
 
-const noDataset = () => emptyView(decisionsPage.id, { notice: NONE, headline: NONE, comparison: { kind: 'paragraph', text: w.noDataset } });
+const noDataset = () => emptyView(decisionsPage.id, { notice: NONE, headline: NONE, levels: NONE, comparison: { kind: 'paragraph', text: w.noDataset } });
 
 export const decisionsPage: DashboardPage = {
   id: 'ej-verkstallda-beslut',
@@ -25,7 +28,10 @@ export const decisionsPage: DashboardPage = {
     const c = await chooseDecisions(runner, params, env);
     if (!c) return noDataset();
     const data = await loadDecisionData(runner, decisionFilter(c));
-    const [events, sources] = await Promise.all([loadEvents(runner, env, c.unit.enhetskod), SourceBook.load(runner, env)]);
+    const [events, sources, ancestors] = await Promise.all([loadEvents(runner, env, c.unit.enhetskod), SourceBook.load(runner, env), loadAncestors(runner, env, c.unit.enhetskod)]);
+    const levelTotals = ancestors.length && data.latest
+      ? await runQuery<{ enhetskod: string; lag: string; antal: number | null; markering: string | null }>(runner, unitDecisionTotalsQuery([c.unit.enhetskod, ...ancestors.map((a) => a.enhetskod)], data.latest))
+      : [];
     const context = { events, sources };
     const figures = decisionFigures(c, data, context);
     return {
@@ -41,6 +47,7 @@ export const decisionsPage: DashboardPage = {
           { serie: 'LSS', id: 'beslut-lss', label: words.overview.decisionsLss, unitWord: words.overview.decisionsUnit },
         ]),
         comparison: comparisonRegion(c, data, context),
+        levels: levelsRegion(c, data.latest, ancestors, levelTotals),
       },
       label: viewLabel(c.unit.enhetsnamn, c.range.from || undefined, c.range.to || undefined),
       messages: c.messages,

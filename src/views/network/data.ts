@@ -20,6 +20,8 @@ import { loadEvents, SourceBook, type TimeEvent } from '../sources.ts';
 import type { PageEnv } from '../view.ts';
 import type { NetworkChoices } from './choices.ts';
 import type { UnitLink } from './comparison.ts';
+import { codesWhere, sharesQuery, type ShareCell } from '../../queries/compare.ts';
+import { loadAncestors, type Ancestor } from '../compare/hierarchy.ts';
 
 export interface NetworkData {
   computed: ComputedShareRow[];
@@ -30,6 +32,12 @@ export interface NetworkData {
   targets: ReportedShareRow[];
   /** The national share, every period (the reference line); none when the unit is the nation. */
   national: ReportedShareRow[];
+  /** The units above the unit in enheter (county, nation), nearest first. */
+  ancestors: Ancestor[];
+  /** The shares of the units above the unit other than the nation (its county), every period in the range: reference lines. */
+  above: { enhetskod: string; enhetsnamn: string; rows: { period: string; andel: number | null; kalla: string | null }[] }[];
+  /** The unit's and its ancestors' shares for the compared period: "Kommunen – Länet – Riket". */
+  hierarchy: ShareCell[];
   /** The latest period with a share in the range: the period the units are compared for. */
   comparedPeriod: string;
   comparison: ComparisonRow[];
@@ -58,9 +66,20 @@ export async function loadNetwork(runner: Runner, c: NetworkChoices, env: PageEn
   const reported = reportedAll.filter((r) => isQuarter(r.period) === c.quarterly && r.period >= c.range.from && r.period <= c.range.to);
   const sharePeriods = [...computed, ...reported].map((r) => r.period).sort();
   const comparedPeriod = sharePeriods[sharePeriods.length - 1] ?? c.range.to;
-  const [comparison, links] = await Promise.all([
+  const ancestors = await loadAncestors(runner, env, unit);
+  const aboveUnits = ancestors.filter((a) => a.enhetskod !== NATION);
+  const [comparison, links, hierarchy, above] = await Promise.all([
     runQuery<ComparisonRow>(runner, comparisonQuery(comparedPeriod, c.avser, env.datasets)),
     env.datasets.includes('enheter') ? runQuery<UnitLink & { enhetsnamn: string }>(runner, unitNamesQuery()) : none<UnitLink & { enhetsnamn: string }>(),
+    ancestors.length ? runQuery<ShareCell>(runner, sharesQuery(codesWhere([unit, ...ancestors.map((a) => a.enhetskod)]), comparedPeriod, c.avser, env.datasets)) : none<ShareCell>(),
+    Promise.all(aboveUnits.map(async (a) => {
+      const [own, rep] = await Promise.all([
+        hasComputed ? runQuery<ComputedShareRow>(runner, computedShareQuery({ ...s, unit: a.enhetskod })) : none<ComputedShareRow>(),
+        hasReported ? runQuery<ReportedShareRow>(runner, reportedShareQuery(a.enhetskod, SHARE_TYPE.outcome)) : none<ReportedShareRow>(),
+      ]);
+      const inKind = rep.filter((r) => isQuarter(r.period) === c.quarterly && r.period <= c.range.to);
+      return { enhetskod: a.enhetskod, enhetsnamn: a.enhetsnamn, rows: [...own.map((r) => ({ period: r.period, andel: r.andel, kalla: null })), ...inKind] };
+    })),
   ]);
-  return { computed, computedSources: computedSources.map((r) => r.kalla), reported, targets, national, comparedPeriod, comparison, links, events, sources };
+  return { computed, computedSources: computedSources.map((r) => r.kalla), reported, targets, national, ancestors, above, hierarchy, comparedPeriod, comparison, links, events, sources };
 }

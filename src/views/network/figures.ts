@@ -13,6 +13,8 @@ import type { Region } from '../view.ts';
 import type { NetworkChoices } from './choices.ts';
 import { comparisonGroup, latestKnown, mergeComparison, type ComparisonItem } from './comparison.ts';
 import type { NetworkData } from './data.ts';
+import { hierarchyRegion } from '../compare/hierarchy.ts';
+import { compareWords } from '../../i18n/compare.ts';
 
 const w = words.network;
 type Ref = { label: string; value: number };
@@ -26,16 +28,21 @@ function context(c: NetworkChoices) {
   };
 }
 
-/** The latest national share and the unit's latest target, each labelled with its period. */
+/**
+ * The reference lines: the latest share of each unit above the unit (its county, from enheter), the latest
+ * national share and the unit's latest target, each labelled with its period.
+ */
 function references(d: NetworkData): { refs: Ref[]; keys: (string | null)[] } {
   const national = latestKnown(d.national);
   const target = latestKnown(d.targets);
+  const above = d.above.map((a) => ({ name: a.enhetsnamn, row: latestKnown(a.rows) })).filter((a) => a.row);
   return {
     refs: [
+      ...above.map((a) => ({ label: `${a.name} ${periodLabel(a.row?.period ?? '')}`, value: a.row?.andel as number })),
       ...(national ? [{ label: w.nationalRef(periodLabel(national.period)), value: national.andel as number }] : []),
       ...(target ? [{ label: w.targetRef(periodLabel(target.period)), value: target.andel as number }] : []),
     ],
-    keys: [national?.kalla ?? null, target?.kalla ?? null],
+    keys: [...above.map((a) => a.row?.kalla ?? null), national?.kalla ?? null, target?.kalla ?? null],
   };
 }
 
@@ -192,6 +199,27 @@ export function missingUnits(c: NetworkChoices, d: NetworkData): Region {
     units: missing.map((i) => ({ enhetskod: i.enhetskod, name: i.name, markering: i.markering ?? 'saknas', text: w.missingItem(i.name, markerText(i.markering)) })),
     none: missing.length ? null : w.noMissing(p),
   };
+}
+
+/** "Kommunen – Länet – Riket": the unit's share beside its county's and the nation's for the compared period. */
+export function hierarchyTable(c: NetworkChoices, d: NetworkData): Region {
+  const values = new Map<string, { value: number | null; markering: string | null }>();
+  for (const code of [c.unit.enhetskod, ...d.ancestors.map((a) => a.enhetskod)]) {
+    const computed = d.hierarchy.find((r) => r.enhetskod === code && r.kind === 'beraknad');
+    const reported = d.hierarchy.find((r) => r.enhetskod === code && r.kind === 'rapporterad');
+    const shown = computed?.andel != null ? computed : reported?.andel != null ? reported : (computed ?? reported);
+    if (shown) values.set(code, { value: shown.andel, markering: shown.andel === null ? (shown.markering ?? 'saknas') : null });
+  }
+  return hierarchyRegion({
+    id: 'natverkshem-nivaer',
+    unit: c.unit,
+    ancestors: d.ancestors,
+    values,
+    period: d.comparedPeriod,
+    what: compareWords.hierarchy.share,
+    format: 'percent',
+    difference: true,
+  });
 }
 
 export function networkFigures(c: NetworkChoices, d: NetworkData): Record<string, FigureModel> {

@@ -7,7 +7,7 @@ import { headlineRegion } from '../headline.ts';
 import { emptyView, inventedNotice, NONE, type DashboardPage } from '../view.ts';
 import { chooseNetwork, networkDefaults, networkFilters, networkState } from './choices.ts';
 import { loadNetwork } from './data.ts';
-import { missingUnits, networkFigures } from './figures.ts';
+import { hierarchyTable, missingUnits, networkFigures } from './figures.ts';
 
 export const networkPage: DashboardPage = {
   id: 'natverkshem',
@@ -15,7 +15,7 @@ export const networkPage: DashboardPage = {
 
   async load(runner, params, env) {
     const c = await chooseNetwork(runner, params, env);
-    if (!c) return emptyView(networkPage.id, { notice: NONE, missing: NONE, headline: NONE });
+    if (!c) return emptyView(networkPage.id, { notice: NONE, missing: NONE, headline: NONE, levels: NONE });
     const data = await loadNetwork(runner, c, env);
     const figures = networkFigures(c, data);
     return {
@@ -31,6 +31,7 @@ export const networkPage: DashboardPage = {
           { serie: 'rapporterad', id: 'natverkshem-rapporterad', label: words.overview.network, unitWord: '', note: words.network.reported.toLowerCase() },
         ]),
         missing: missingUnits(c, data),
+        levels: hierarchyTable(c, data),
       },
       label: viewLabel(c.unit.enhetsnamn, c.range.from, c.range.to),
       messages: c.messages,

@@ -13,6 +13,9 @@ import { measureLabel } from '../choices.ts';
 import { barsFigure, emptyFigure, fileName, FIGURE_WIDTH, latestPeriod, recipeRows, trendFigure, type FigureModel } from '../figure.ts';
 import type { PlacementChoices } from './choices.ts';
 import type { PlacementData } from './data.ts';
+import type { Region } from '../view.ts';
+import { hierarchyRegion } from '../compare/hierarchy.ts';
+import { compareWords } from '../../i18n/compare.ts';
 
 const w = words.placements;
 const TOTAL = PLACEMENTS.allForms;
@@ -203,6 +206,32 @@ export function ageFigure(c: PlacementChoices, d: PlacementData): FigureModel {
   const who = `${formLabel(TOTAL).toLowerCase()}, ${sexLabel(c.kon).toLowerCase()}`;
   const order = AGE_GROUPS.filter((a) => a !== PLACEMENTS.allAges);
   return breakdownFigure(c, d, { id: 'placeringar-alder', title: w.ageTitle, rows: d.byAge, order, label: ageLabel, who, none: w.noAge });
+}
+
+/**
+ * "Kommunen – Länet – Riket" for the range's last period: placements per 1 000 inhabitants with the
+ * difference where the unit and a unit above it have a population (enheter `befolkning`), else the
+ * published totals without a difference (the units differ in size).
+ */
+export function levelsRegion(c: PlacementChoices, d: PlacementData): Region {
+  const population = new Map<string, number | null>([[c.unit.enhetskod, d.self?.befolkning ?? null], ...d.ancestors.map((a) => [a.enhetskod, a.befolkning] as [string, number | null])]);
+  const rates = (population.get(c.unit.enhetskod) ?? null) !== null && d.ancestors.some((a) => a.befolkning !== null);
+  const values = new Map(d.levels.map((l) => {
+    const pop = population.get(l.enhetskod) ?? null;
+    if (!rates) return [l.enhetskod, { value: l.antal, markering: l.markering }];
+    const rate = l.antal !== null && pop ? (l.antal / pop) * 1000 : null;
+    return [l.enhetskod, { value: rate, markering: rate === null ? (l.markering ?? 'saknas') : null }];
+  }));
+  return hierarchyRegion({
+    id: 'placeringar-nivaer',
+    unit: c.unit,
+    ancestors: d.ancestors,
+    values,
+    period: c.range.to,
+    what: rates ? compareWords.hierarchy.rate : compareWords.hierarchy.placed,
+    format: rates ? 'rate' : 'count',
+    difference: rates,
+  });
 }
 
 /** Every figure of the page, by its place on the page. */

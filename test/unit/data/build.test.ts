@@ -185,9 +185,10 @@ describe('npm run build: a good build', () => {
       { period: '2022', enhetskod: '00', andel: 15.2, markering: null },
     ]);
     expect(await query(data, 'SELECT * FROM pub_enheter.enheter ORDER BY enhetskod')).toEqual([
-      { enhetskod: '00', enhetsnamn: 'Riket', niva: 'riket', overordnad: '' },
-      { enhetskod: '25', enhetsnamn: 'Norrbottens län', niva: 'lan', overordnad: '00' },
-      { enhetskod: '2580', enhetsnamn: 'Luleå', niva: 'kommun', overordnad: '25' },
+      // befolkning is optional (inhabitants 0–20, for the rates per 1 000): NULL when the file leaves it out.
+      { enhetskod: '00', enhetsnamn: 'Riket', niva: 'riket', overordnad: '', befolkning: null },
+      { enhetskod: '25', enhetsnamn: 'Norrbottens län', niva: 'lan', overordnad: '00', befolkning: null },
+      { enhetskod: '2580', enhetsnamn: 'Luleå', niva: 'kommun', overordnad: '25', befolkning: null },
     ]);
     const [source] = await query(data, 'SELECT kalla, titel, CAST(datum AS VARCHAR) AS datum, pahittad FROM pub_kallor.kallor');
     expect(source).toEqual({ kalla: 'test', titel: 'Testrapport (påhittade siffror för testerna)', datum: '2025-10-15', pahittad: true });

@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import type { NetworkChoices } from '../../../src/views/network/choices.ts';
 import type { NetworkData } from '../../../src/views/network/data.ts';
-import { comparisonFigure, countsFigure, missingUnits, shareFigure } from '../../../src/views/network/figures.ts';
+import { comparisonFigure, countsFigure, hierarchyTable, missingUnits, shareFigure } from '../../../src/views/network/figures.ts';
+import { region } from './helpers.ts';
 import { measureChoice, sources, unit, unitChoice } from './figures-fixed.ts';
 import { rows } from './helpers.ts';
 
@@ -28,6 +29,9 @@ const data: NetworkData = {
     { enhetskod: '3333', enhetsnamn: 'Ödeby', kind: 'rapporterad', har_period: false, andel: null, markering: null, kalla: null },
   ],
   links: [],
+  ancestors: [],
+  above: [],
+  hierarchy: [],
   events: [],
   sources,
 };
@@ -66,5 +70,44 @@ describe('Nätverkshem figures from fixed data', () => {
       ],
       none: null,
     });
+  });
+});
+
+describe('the unit against its county and the nation', () => {
+  const county = { enhetskod: '11', enhetsnamn: 'Testlänet', niva: 'lan', overordnad: '00', befolkning: null, steg: 1 };
+  const nation = { enhetskod: '00', enhetsnamn: 'Riket', niva: 'riket', overordnad: '', befolkning: null, steg: 2 };
+  const share = (enhetskod: string, kind: 'beraknad' | 'rapporterad', andel: number | null, markering: string | null = null) =>
+    ({ enhetskod, kind, andel, markering, natverkshem: null, familjehem_alla: null, kalla: 'k' });
+  const withCounty: NetworkData = {
+    ...data,
+    comparedPeriod: '2025-Q3',
+    ancestors: [county, nation],
+    above: [{ enhetskod: '11', enhetsnamn: 'Testlänet', rows: [{ period: '2025-Q2', andel: 17, kalla: 'k' }, { period: '2025-Q3', andel: 18.5, kalla: 'k' }] }],
+    hierarchy: [share('1111', 'beraknad', 25), share('11', 'beraknad', 18.5), share('00', 'rapporterad', null, 'saknas')],
+  };
+
+  it("draws the county's latest share as a reference line before the nation's", () => {
+    const f = shareFigure(choices, withCounty);
+    expect(f.recipe?.kind === 'trend' && f.recipe.references).toEqual([
+      { label: 'Testlänet kv.\u00a03\u00a02025', value: 18.5 },
+      { label: 'Riket 2024', value: 16.5 },
+      { label: 'Mål 2025', value: 30 },
+    ]);
+  });
+
+  it('says Kommunen – Länet – Riket for the compared period, with the difference in percentage points where both have a share', () => {
+    const r = hierarchyTable(choices, withCounty);
+    if (r.kind !== 'hierarchy' || !r.tables[0]) throw new Error('no table');
+    expect(r.tables[0].rows.map((x) => [x.level, x.name, x.cell.text, x.difference])).toEqual([
+      ['Kommunen', 'Testkommun', '25,0\u00a0%', null],
+      ['Länet', 'Testlänet', '18,5\u00a0%', '+6,5'],
+      ['Riket', 'Riket', 'Uppgift saknas', null],
+    ]);
+    expect(r.tables[0].differenceHeader).toBe('Skillnad mot Testkommun (procentenheter)');
+    expect(region({ regions: { levels: r } }, 'levels')).toContain('data-markering="saknas"');
+  });
+
+  it('is left out for a unit without a parent', () => {
+    expect(hierarchyTable(choices, data)).toEqual({ kind: 'none' });
   });
 });

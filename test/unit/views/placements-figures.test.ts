@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PlacementChoices } from '../../../src/views/placements/choices.ts';
 import type { PlacementData } from '../../../src/views/placements/data.ts';
-import { ageFigure, compositionFigure, formsFigure, sexFigure } from '../../../src/views/placements/figures.ts';
+import { ageFigure, compositionFigure, formsFigure, levelsRegion, sexFigure } from '../../../src/views/placements/figures.ts';
 import { measureChoice, sources, unit, unitChoice } from './figures-fixed.ts';
 import { rows } from './helpers.ts';
 
@@ -34,6 +34,9 @@ const data: PlacementData = {
   byAge: [],
   events: [{ datum: '2025-10-01', rubrik: 'Ny lag' }],
   sources,
+  ancestors: [],
+  self: null,
+  levels: [],
 };
 
 describe('Placeringar figures from fixed data', () => {
@@ -75,5 +78,33 @@ describe('Placeringar figures from fixed data', () => {
       expect(f.invented).toBe(true);
       expect(f.source.startsWith('Påhittade siffror.')).toBe(true);
     }
+  });
+});
+
+describe('Placeringar: the unit against its county and the nation', () => {
+  const county = { enhetskod: '11', enhetsnamn: 'Testlänet', niva: 'lan', overordnad: '00', steg: 1 };
+  const nation = { enhetskod: '00', enhetsnamn: 'Riket', niva: 'riket', overordnad: '', steg: 2 };
+  const levels = [
+    { enhetskod: '1111', antal: 44, markering: null },
+    { enhetskod: '11', antal: 900, markering: null },
+    { enhetskod: '00', antal: null, markering: 'saknas' },
+  ];
+
+  it('compares placements per 1 000 inhabitants with the difference where enheter gives the populations', () => {
+    const r = levelsRegion(choices, { ...data, self: { enhetskod: '1111', enhetsnamn: 'Testkommun', niva: 'kommun', overordnad: '11', befolkning: 4000 }, ancestors: [{ ...county, befolkning: 100000 }, { ...nation, befolkning: 2000000 }], levels });
+    if (r.kind !== 'hierarchy') throw new Error('no table');
+    expect(r.tables[0].rows.map((x) => [x.level, x.cell.text, x.difference])).toEqual([
+      ['Kommunen', '11,0', null],
+      ['Länet', '9,0', '+2,0'],
+      ['Riket', 'Uppgift saknas', null],
+    ]);
+    expect(r.tables[0].valueHeader).toBe('Per 1 000 invånare 0–20 år');
+  });
+
+  it('shows the published totals without a difference where there is no population', () => {
+    const r = levelsRegion(choices, { ...data, ancestors: [{ ...county, befolkning: null }, { ...nation, befolkning: null }], levels });
+    if (r.kind !== 'hierarchy') throw new Error('no table');
+    expect(r.tables[0].rows.map((x) => [x.cell.text, x.difference])).toEqual([['44', null], ['900', null], ['Uppgift saknas', null]]);
+    expect(r.tables[0].differenceHeader).toBeNull();
   });
 });

@@ -27,6 +27,13 @@ describe('URL state', () => {
     expect(submittedParams(sameUnit, shown).toString()).toBe('enhet=0180&fran=2025-Q1&till=2025-Q2');
   });
 
+  it('on a comparison page keeps the measure when only the highlighted unit changes, and drops period, measure, area and unit with the group', () => {
+    const compared = { grupp: '0180', period: '2020', matt: 'under_perioden', enhet: '' };
+    expect(submittedParams(new URLSearchParams('grupp=0180&period=2020&matt=under_perioden&enhet=0180-04'), compared).toString()).toBe('enhet=0180-04&matt=under_perioden&grupp=0180&period=2020');
+    expect(submittedParams(new URLSearchParams('grupp=14&period=2020&matt=under_perioden&enhet=0180-04&omrade=LSS'), compared).toString()).toBe('grupp=14');
+    expect(viewUrl('/jamforelser/', { ...compared, grupp: '14' }, compared, 'line')).toBe('/jamforelser/?grupp=14');
+  });
+
   it('writes only what differs from the default view, in a fixed order', () => {
     const defaults = { ...shown };
     expect(viewUrl('/p/', shown, defaults, 'line')).toBe('/p/');
