@@ -7,6 +7,7 @@ import type { Region } from '../views/view.ts';
 import { comparisonPartsHtml } from './comparison.ts';
 import { html, type Html } from './html.ts';
 import { keyFiguresHtml } from './key-figures.ts';
+import { reportHtml } from './report.ts';
 
 /** The invented-figures notice near the charts. */
 function inventedNoticeHtml(unitName: string): Html {
@@ -34,6 +35,8 @@ export function regionHtml(region: Region | undefined): Html {
       return missingUnitsHtml(region.heading, region.units, region.none);
     case 'comparison':
       return comparisonPartsHtml(region.lead, region.parts, region.none);
+    case 'report':
+      return reportHtml(region.report, region.prerendered);
     default:
       return html``;
   }

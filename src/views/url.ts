@@ -11,6 +11,8 @@ export const PARAM = {
   age: 'alder',
   measure: 'matt',
   chart: 'visning',
+  /** The quarter of the committee's report (rapport/<enhet>/?kvartal=2025-Q3). */
+  quarter: 'kvartal',
 } as const;
 
 /** `visning` values in the URL. */

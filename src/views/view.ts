@@ -19,6 +19,7 @@ import type { FigureModel } from './figure.ts';
 import type { KeyFigure } from './overview/key-figures.ts';
 import type { ComparisonPart } from './decisions/comparison.ts';
 import type { MissingUnit } from './network/comparison.ts';
+import type { ReportModel } from './report/model.ts';
 
 /** What a page needs to know about the published data besides its tables. */
 export interface PageEnv {
@@ -59,7 +60,9 @@ export type Region =
   /** The units a comparison has no share for, with why. */
   | { kind: 'missingUnits'; heading: string; units: MissingUnit[]; none: string | null }
   /** The committee report's three-quarter comparison, one table per law. */
-  | { kind: 'comparison'; lead: string | null; parts: ComparisonPart[]; none: string | null };
+  | { kind: 'comparison'; lead: string | null; parts: ComparisonPart[]; none: string | null }
+  /** The committee's quarterly report of one unit and quarter; `prerendered`: its Word file was built with the site. */
+  | { kind: 'report'; report: ReportModel; prerendered: boolean };
 
 export interface PageView {
   /** The page's id (its path segment). */

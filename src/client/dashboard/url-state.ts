@@ -7,10 +7,10 @@
 import { CHART_PARAM, PARAM, chartFromParam, viewSearch } from '../../views/url.ts';
 
 /** The query-string names whose values select data. */
-export const DATA_PARAMS: readonly string[] = [PARAM.unit, PARAM.measure, PARAM.from, PARAM.to, PARAM.sex, PARAM.age];
+export const DATA_PARAMS: readonly string[] = [PARAM.unit, PARAM.measure, PARAM.from, PARAM.to, PARAM.sex, PARAM.age, PARAM.quarter];
 
 /** Choices that belong to one unit (its periods and measures): dropped when the unit changes. */
-const UNIT_BOUND: readonly string[] = [PARAM.from, PARAM.to, PARAM.measure];
+const UNIT_BOUND: readonly string[] = [PARAM.from, PARAM.to, PARAM.measure, PARAM.quarter];
 
 /** The data choices of a query string (known names with a value; other parameters are ignored). */
 export function dataParams(search: string | URLSearchParams): URLSearchParams {
