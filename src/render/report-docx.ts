@@ -22,6 +22,7 @@ import {
   WidthType,
   type ParagraphChild,
 } from 'docx';
+import { markerGlyph } from '../charts/theme.ts';
 import { decisionsWords } from '../i18n/decisions.ts';
 import { reportWords as w } from '../i18n/report.ts';
 import type { ComparisonTable } from '../views/decisions/comparison.ts';
@@ -39,7 +40,9 @@ function para(t: string, options: { bold?: boolean; keepNext?: boolean; size?: n
   return new Paragraph({ children: [text(t, options)], keepNext: options.keepNext, spacing: { after: options.after ?? 120 } });
 }
 
-function cellText(c: ReportCell): string {
+/** A cell in a Word table: the number (with * when its parts include a hidden one) or the marker's glyph, explained in the notes. */
+function cellText(c: Pick<ReportCell, 'antal' | 'markering' | 'text' | 'hiddenParts'>): string {
+  if (c.antal === null) return markerGlyph(c.markering ?? 'saknas').text;
   return c.hiddenParts ? `${c.text}*` : c.text;
 }
 
@@ -61,18 +64,26 @@ function table(header: readonly string[], rows: readonly { cells: string[]; bold
 
 function detailTable(t: DetailTable): Table {
   const rows = t.groups.flat().map((r) => ({ cells: [r.label, cellText(r.women), cellText(r.men), cellText(r.sum)], bold: r.kind !== 'insats' }));
-  return table(t.header, rows, 55);
+  return table(t.header, rows, 64);
 }
 
 function comparisonTable(t: ComparisonTable): Table {
   const header = [decisionsWords.comparison.insatsHeader(t.lag), ...t.periods.map(periodEndIso)];
-  const rows = t.groups.flatMap((g) => g.rows.map((r) => ({ cells: [r.label, ...r.cells.map((c) => (c.hiddenParts ? `${c.text}*` : c.text))], bold: r.kind !== 'insats' })));
-  return table(header, rows, 55);
+  const rows = t.groups.flatMap((g) => g.rows.map((r) => ({ cells: [r.label, ...r.cells.map(cellText)], bold: r.kind !== 'insats' })));
+  return table(header, rows, 64);
 }
 
+/** The comparison's notes, for the glyphs its Word table shows. */
 function comparisonNotes(t: ComparisonTable): string[] {
-  const c = decisionsWords.comparison;
-  return [...(t.hasHiddenParts ? [c.hiddenPartsNote] : []), ...(t.hasHidden ? [c.hiddenNote] : []), ...(t.hasMissing ? [c.missingNote] : [])];
+  const cells = t.groups.flatMap((g) => g.rows.flatMap((r) => r.cells));
+  const has = (code: string) => cells.some((c) => c.markering === code);
+  const glyph = (code: string) => markerGlyph(code).text;
+  return [
+    ...(t.hasHidden ? [w.hiddenNote(glyph('sekretess'))] : []),
+    ...(t.hasHiddenParts ? [w.hiddenTotalNote] : []),
+    ...(t.hasMissing ? [w.missingNote(glyph('saknas'))] : []),
+    ...(has('inget_att_redovisa') ? [w.nothingNote(glyph('inget_att_redovisa'))] : []),
+  ];
 }
 
 function caption(t: string): Paragraph {
