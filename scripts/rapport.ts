@@ -92,20 +92,22 @@ await runScript(async () => {
     await mkdir(out, { recursive: true });
     const stem = model.docxFile.replace(/\.docx$/, '');
     const css = await Promise.all(['src/styles/decisions.css', 'src/styles/report.css'].map((f) => readFile(path.join(projectRoot, f), 'utf8')));
-    const page = html`<!doctype html>
-<html lang="sv"><head><meta charset="utf-8"><meta name="robots" content="noindex"><title>${model.title} (intern)</title>
+    // The style sheet is the project's own CSS and two quoted footers (no markup), so it is written as text.
+    const cssText = (t: string) => JSON.stringify(t).replace(/</g, '\\3c ');
+    const page = `<!doctype html>
+<html lang="sv"><head><meta charset="utf-8"><meta name="robots" content="noindex"><title>${html`${model.title}`.html} (intern)</title>
 <style>
 body { font-family: system-ui, sans-serif; margin: 2rem auto; max-width: 52rem; padding: 0 1rem; color: #1a1a1a; --muted: #4d4d4d; }
 table { border-collapse: collapse; } th, td { text-align: left; padding: 0.2rem 0.6rem 0.2rem 0; border-bottom: 1px solid #ddd; } .num { text-align: right; }
 caption { text-align: left; font-weight: 600; padding-bottom: 0.25rem; } .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); }
 ${css.join('\n')}
-@media print { @page { size: A4; margin: 16mm 14mm 18mm; @top-center { content: ${JSON.stringify(model.internal?.footer ?? '')}; font-size: 8pt; color: #a00; } @bottom-left { content: ${JSON.stringify(model.footer)}; font-size: 7pt; } @bottom-right { content: counter(page) ' / ' counter(pages); font-size: 7pt; } } body { margin: 0; max-width: none; } }
+@media print { @page { size: A4; margin: 16mm 14mm 18mm; @top-center { content: ${cssText(model.internal?.footer ?? '')}; font-size: 8pt; color: #a00; } @bottom-left { content: ${cssText(model.footer)}; font-size: 7pt; } @bottom-right { content: counter(page) ' / ' counter(pages); font-size: 7pt; } } body { margin: 0; max-width: none; } }
 </style></head>
-<body>${reportHtml(model, true)}</body></html>
+<body>${reportHtml(model, true).html}</body></html>
 `;
     const htmlFile = path.join(out, `${stem}.html`);
     const docxFile = path.join(out, model.docxFile);
-    await writeFile(htmlFile, page.html);
+    await writeFile(htmlFile, page);
     await writeFile(docxFile, await reportDocxBytes(model));
     console.log(`Skrev / wrote:\n  ${htmlFile}\n  ${docxFile}`);
   } finally {

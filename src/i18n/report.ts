@@ -117,7 +117,7 @@ export const reportWords = {
   },
   statusItemHidden: (status: string, glyph: string) => {
     const [, many] = STATUS_PHRASES[status] ?? STATUS_PHRASES.ovrigt;
-    return `${glyph} ${many} (antalet är skyddat av sekretess)`;
+    return `${glyph} ${many} (sekretess)`;
   },
   listsHeading: 'Läget vid rapporteringstillfället',
   noLists: 'Läget vid rapporteringstillfället är inte redovisat per insats för kvartalet.',

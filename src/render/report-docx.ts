@@ -123,7 +123,7 @@ function lawSection(law: LawReport, m: ReportModel, first: boolean): (Paragraph 
 
 /** The report as a Word document (docx's Document). */
 export function reportDocument(m: ReportModel): Document {
-  const footerLines: ParagraphChild[] = [text(m.footer, { size: 16 }), text(' · sida ', { size: 16 }), new TextRun({ children: [PageNumber.CURRENT], font: FONT, size: 16 })];
+  const footerLines: ParagraphChild[] = [text(m.footer, { size: 14 }), text(' · sida ', { size: 16 }), new TextRun({ children: [PageNumber.CURRENT], font: FONT, size: 16 })];
   const header = m.internal
     ? { default: new Header({ children: [new Paragraph({ children: [text(m.internal.footer, { bold: true, size: 18 })] })] }) }
     : undefined;

@@ -11,7 +11,9 @@ import { attrs, html, slug, type Html } from './html.ts';
 
 function cellHtml(cell: ReportCell, column: string): Html {
   if (cell.antal === null) {
-    return html`<td${attrs({ class: 'num marker', 'data-col': column, 'data-markering': cell.markering })}>${cell.text}</td>`;
+    // The glyph, then the words (cell.text is "× Skyddad av sekretess"); on paper only the glyph, as the notes explain it.
+    const [glyph, words] = [cell.text.slice(0, 1), cell.text.slice(2)];
+    return html`<td${attrs({ class: 'num marker', 'data-col': column, 'data-markering': cell.markering })}><span aria-hidden="true">${glyph} </span>${words}</td>`;
   }
   const ref = cell.hiddenParts ? html`<span class="report-table__ref" aria-hidden="true">*</span><span class="visually-hidden">${w.hiddenTotalRef}</span>` : '';
   return html`<td${attrs({ class: 'num', 'data-col': column, 'data-antal': cell.antal, 'data-dolda-delar': cell.hiddenParts || undefined })}>${cell.text}${ref}</td>`;
@@ -28,13 +30,13 @@ function detailHtml(t: DetailTable, id: string): Html {
   return html`<div class="table-scroll report__table" role="region" aria-labelledby="${id}-tabell" tabindex="0"><table class="report-table"><caption id="${id}-tabell">${t.caption}</caption><thead><tr>${head}</tr></thead>${body}</table></div>`;
 }
 
-function lawHtml(law: LawReport, m: ReportModel): Html {
+function lawHtml(law: LawReport, m: Pick<ReportModel, 'unitName'>): Html {
   const id = `rapport-${slug(law.lag)}`;
   const lists = law.lists.map(
     (l) => html`<div class="report-list" data-insats-list="${l.label}"><p class="report-list__intro">${l.intro}</p><ul>${l.items.map((i) => html`<li data-status="${i.status}"${attrs({ 'data-markering': i.cell.markering })}>${i.text}</li>`)}</ul></div>`,
   );
   const listPart = law.lists.length
-    ? html`<h3 class="report__subheading">${w.listsHeading}</h3>${lists}${law.listNote ? html`<p class="report__note">${law.listNote}</p>` : ''}`
+    ? html`<h3 class="report__subheading">${w.listsHeading}</h3><div class="report__lists">${lists}</div>${law.listNote ? html`<p class="report__note">${law.listNote}</p>` : ''}`
     : law.nothing ? '' : html`<p>${w.noLists}</p>`;
   const comparison = law.comparison
     ? html`<div class="report__comparison"><h3 class="report__subheading">${w.comparisonHeading}</h3><p>${law.comparisonLead ?? ''}</p>${comparisonTableHtml(law.comparison, { unitName: m.unitName, id: `${id}-jamforelse` })}</div>`
@@ -50,7 +52,7 @@ ${law.notes.map((n) => html`<p class="report__note">${n}</p>`)}
 ${listPart}
 ${comparison}
 <p class="report__source">${law.source}</p>
-<p class="report-footer" aria-hidden="true">${m.footer}</p>
+<p class="report-footer" aria-hidden="true">${law.footer}</p>
 </section>`;
 }
 

@@ -73,7 +73,7 @@ export async function loadReport(runner: Runner, c: ReportChoice, env: PageEnv, 
     invented: c.unit.pahittad || sources.invented(keys()),
     dataDate: env.generated ? formatDate(env.generated) : '',
     source: (lag) => dated.line(keys(lag), c.unit.pahittad),
-    footerSource: sources.line(keys(), c.unit.pahittad),
+    footerSource: (lag) => sources.line(keys(lag), c.unit.pahittad),
     internal: options.internal ?? null,
   });
 }

@@ -74,6 +74,8 @@ export interface LawReport {
   /** Footnotes of the markers and sums that occur. */
   notes: string[];
   source: string;
+  /** The foot of the law's printed pages: unit, quarter, data date and the law's source. */
+  footer: string;
 }
 
 export interface ReportQuarter {
@@ -139,6 +141,7 @@ interface Context {
   period: string;
   quarter: string;
   source: (lag: Law) => string;
+  footer: (lag: Law) => string;
 }
 
 function find(rows: readonly ReportRow[], area: string, insats: string, kon: string, status = ALL_STATUSES): ReportRow | undefined {
@@ -275,7 +278,7 @@ function lawReport(rows: readonly ReportRow[], lag: Law, periods: readonly strin
   const q = own.filter((r) => r.period === c.period);
   const overall = DECISIONS.overallArea[lag];
   const total = find(q, overall, TOTAL, ALL_SEXES);
-  const base = { lag, heading: w.heading(lag, c.period, c.quarter), duty: w.duty(lag, c.period), source: c.source(lag) };
+  const base = { lag, heading: w.heading(lag, c.period, c.quarter), duty: w.duty(lag, c.period), source: c.source(lag), footer: c.footer(lag) };
   const earlier = own.some((r) => r.period !== c.period);
   const comparison = earlier ? reportComparison(own, lag, periods) : null;
   const comparisonLead = comparison ? w.comparisonLead(comparison.periods.map(periodEndIso).join(', ')) : null;
@@ -328,7 +331,8 @@ export interface ReportInput {
   dataDate: string;
   /** The source line of each law (SourceBook.line), and of the whole report for the footer. */
   source: (lag: Law) => string;
-  footerSource: string;
+  /** The source line without the data date, of one law or (none given) of the whole report, for the footers. */
+  footerSource: (lag?: Law) => string;
   /** The exact internal version, with the site's threshold (counts 1 to threshold − 1 shown). */
   internal?: { threshold: number } | null;
 }
@@ -337,10 +341,12 @@ export interface ReportInput {
 export function reportModel(input: ReportInput): ReportModel {
   const quarter = quarterWords(input.period);
   const periods = comparisonPeriods(input.period);
-  const context: Context = { unitName: input.unitName, period: input.period, quarter, source: input.source };
+  const internalFooter = input.internal ? `${w.internalFooter} ` : '';
+  const footerOf = (lag?: Law) => `${internalFooter}${w.footer(input.unitName, quarter, input.dataDate, input.footerSource(lag))}`;
+  const context: Context = { unitName: input.unitName, period: input.period, quarter, source: input.source, footer: (lag) => footerOf(lag) };
   const laws = DECISIONS.laws.map((lag) => lawReport(input.rows, lag, periods, context));
   const internal = input.internal ? { warning: w.internalWarning(input.internal.threshold), footer: w.internalFooter } : null;
-  const footer = w.footer(input.unitName, quarter, input.dataDate, input.footerSource);
+  const footer = footerOf();
   return {
     unitCode: input.unitCode,
     unitName: input.unitName,
@@ -350,7 +356,7 @@ export function reportModel(input: ReportInput): ReportModel {
     laws,
     quarters: [...new Set(input.quarters)].sort().reverse().map((p) => ({ period: p, label: quarterWords(p) })),
     invented: input.invented,
-    footer: internal ? `${internal.footer} ${footer}` : footer,
+    footer,
     internal,
     docxFile: `statistikrapport-ej-verkstallda-beslut-${input.unitCode}-${input.period}${internal ? '-intern' : ''}.docx`,
   };
