@@ -106,13 +106,13 @@ describe('npm run rapport (the exact internal version)', () => {
     expect(docx[0]).toMatch(/^INTERN RAPPORT/);
   });
 
-  it('refuses an output folder inside dist/', async () => {
+  it('refuses an output folder inside dist/', { timeout: 60_000 }, async () => {
     const run = await runScriptArgs(['--enhet', '2580', '--kvartal', '2025-Q4', '--ut', 'dist/rapporter']);
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('ligger i webbplatsens mapp');
   });
 
-  it('names the quarters there are when the quarter does not exist', async () => {
+  it('names the quarters there are when the quarter does not exist', { timeout: 60_000 }, async () => {
     const run = await runScriptArgs(['--enhet', '2580', '--kvartal', '2024-Q1', '--ut', out]);
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('kvartal som finns: 2025-Q2, 2025-Q3, 2025-Q4');
