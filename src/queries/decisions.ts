@@ -54,7 +54,7 @@ function unitAndRange(filter: DecisionFilter): Sql {
  * adds up (same or any area, insats, sex and status, as the cell is specific or a total; an insats adds
  * up its sub-insatser too), other than the cell itself.
  */
-const HIDDEN_PARTS = sql`(
+export const HIDDEN_PARTS = sql`(
   SELECT count(*) FROM ej_verkstallda_beslut p
   WHERE p.enhetskod = t.enhetskod AND p.period = t.period AND p.lag = t.lag
     AND p.markering = 'sekretess'

@@ -8,6 +8,7 @@ import { comparisonPartsHtml } from './comparison.ts';
 import { html, type Html } from './html.ts';
 import { keyFiguresHtml } from './key-figures.ts';
 import { hierarchyHtml, unitTableRegionHtml } from './unit-table.ts';
+import { reportHtml } from './report.ts';
 
 /** The invented-figures notice near the charts. */
 function inventedNoticeHtml(unitName: string): Html {
@@ -39,6 +40,8 @@ export function regionHtml(region: Region | undefined): Html {
       return unitTableRegionHtml(region.table, region.none);
     case 'hierarchy':
       return region.tables.length ? html`${region.tables.map(hierarchyHtml)}` : html`${region.none ? html`<p>${region.none}</p>` : ''}`;
+    case 'report':
+      return reportHtml(region.report, region.prerendered);
     default:
       return html``;
   }

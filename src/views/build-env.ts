@@ -16,10 +16,10 @@ export async function buildEnv(): Promise<{ runner: Runner; env: PageEnv }> {
  * A dashboard page's default view, as the build prerenders it, with the environment it was made in, and
  * whether the site publishes anything the page shows (every dataset is optional; see src/views/nav.ts).
  */
-export async function prerender(page: DashboardPage): Promise<{ view: PageView; env: PageEnv; published: boolean }> {
+export async function prerender(page: DashboardPage, params = new URLSearchParams()): Promise<{ view: PageView; env: PageEnv; published: boolean }> {
   const { runner, env } = await buildEnv();
   const published = pageHasData(page.id ? `${page.id}/` : '', datasetsWithRows(readManifest()));
-  return { view: await page.load(runner, new URLSearchParams(), env), env, published };
+  return { view: await page.load(runner, params, env), env, published };
 }
 
 /** The page's address for the print footer: absolute when the site's URL is configured, else its path. */

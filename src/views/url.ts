@@ -15,6 +15,8 @@ export const PARAM = {
   period: 'period',
   area: 'omrade',
   chart: 'visning',
+  /** The quarter of the committee's report (rapport/<enhet>/?kvartal=2025-Q3). */
+  quarter: 'kvartal',
 } as const;
 
 /** `visning` values in the URL. */

@@ -21,6 +21,7 @@ import type { ComparisonPart } from './decisions/comparison.ts';
 import type { MissingUnit } from './network/comparison.ts';
 import type { UnitTable } from './compare/table.ts';
 import type { HierarchyTable } from './compare/hierarchy.ts';
+import type { ReportModel } from './report/model.ts';
 
 /** What a page needs to know about the published data besides its tables. */
 export interface PageEnv {
@@ -65,7 +66,9 @@ export type Region =
   /** Units side by side: a row per unit, a column per breakdown, sortable in the browser. */
   | { kind: 'unitTable'; table: UnitTable | null; none: string }
   /** A unit against the units above it (Kommunen – Länet – Riket) for one period. */
-  | { kind: 'hierarchy'; tables: HierarchyTable[]; none: string | null };
+  | { kind: 'hierarchy'; tables: HierarchyTable[]; none: string | null }
+  /** The committee's quarterly report of one unit and quarter; `prerendered`: its Word file was built with the site. */
+  | { kind: 'report'; report: ReportModel; prerendered: boolean };
 
 export interface PageView {
   /** The page's id (its path segment). */

@@ -7,10 +7,10 @@
 import { CHART_PARAM, PARAM, chartFromParam, viewSearch } from '../../views/url.ts';
 
 /** The query-string names whose values select data. */
-export const DATA_PARAMS: readonly string[] = [PARAM.unit, PARAM.measure, PARAM.from, PARAM.to, PARAM.sex, PARAM.age, PARAM.group, PARAM.period, PARAM.area];
+export const DATA_PARAMS: readonly string[] = [PARAM.unit, PARAM.measure, PARAM.from, PARAM.to, PARAM.sex, PARAM.age, PARAM.group, PARAM.period, PARAM.area, PARAM.quarter];
 
 /** Choices that belong to one unit (its periods and measures): dropped when the unit changes. */
-const UNIT_BOUND: readonly string[] = [PARAM.from, PARAM.to, PARAM.measure];
+const UNIT_BOUND: readonly string[] = [PARAM.from, PARAM.to, PARAM.measure, PARAM.quarter];
 
 /** On a comparison page, the choices that belong to one group of units: dropped when the group changes. */
 const GROUP_BOUND: readonly string[] = [PARAM.period, PARAM.measure, PARAM.area, PARAM.unit];

@@ -1,0 +1,159 @@
+// The committee's quarterly statistikrapport (src/views/report/model.ts) as a Word file, for pasting into the
+// committee's case system: the same headings, sentences, tables and lists as the page (src/render/report.ts).
+// Written with the `docx` package (kept, widely used, runs in Node and in the browser) rather than by hand:
+// a .docx is a zip of WordprocessingML that Word, LibreOffice and case systems must all accept.
+// Each law starts on a new page; headings and table heads keep with what follows; every page's footer
+// names the unit, quarter, data date and source (and, for the internal version, that it must not be published).
+
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  Footer,
+  Header,
+  HeadingLevel,
+  Packer,
+  PageNumber,
+  Paragraph,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  WidthType,
+  type ParagraphChild,
+} from 'docx';
+import { markerGlyph } from '../charts/theme.ts';
+import { decisionsWords } from '../i18n/decisions.ts';
+import { reportWords as w } from '../i18n/report.ts';
+import type { ComparisonTable } from '../views/decisions/comparison.ts';
+import { periodEndIso, type DetailTable, type LawReport, type ReportCell, type ReportModel } from '../views/report/model.ts';
+
+const FONT = 'Arial';
+const THIN = { style: BorderStyle.SINGLE, size: 4, color: '808080' };
+const BORDERS = { top: THIN, bottom: THIN, left: THIN, right: THIN };
+
+function text(t: string, options: { bold?: boolean; size?: number } = {}): TextRun {
+  return new TextRun({ text: t, font: FONT, bold: options.bold, size: options.size });
+}
+
+function para(t: string, options: { bold?: boolean; keepNext?: boolean; size?: number; after?: number } = {}): Paragraph {
+  return new Paragraph({ children: [text(t, options)], keepNext: options.keepNext, spacing: { after: options.after ?? 120 } });
+}
+
+/** A cell in a Word table: the number (with * when its parts include a hidden one) or the marker's glyph, explained in the notes. */
+function cellText(c: Pick<ReportCell, 'antal' | 'markering' | 'text' | 'hiddenParts'>): string {
+  if (c.antal === null) return markerGlyph(c.markering ?? 'saknas').text;
+  return c.hiddenParts ? `${c.text}*` : c.text;
+}
+
+function cell(t: string, options: { bold?: boolean; right?: boolean; width?: number } = {}): TableCell {
+  return new TableCell({
+    borders: BORDERS,
+    width: options.width ? { size: options.width, type: WidthType.PERCENTAGE } : undefined,
+    margins: { top: 40, bottom: 40, left: 80, right: 80 },
+    children: [new Paragraph({ alignment: options.right ? AlignmentType.RIGHT : AlignmentType.LEFT, keepNext: true, children: [text(t, { bold: options.bold, size: 18 })] })],
+  });
+}
+
+function table(header: readonly string[], rows: readonly { cells: string[]; bold: boolean }[], firstWidth: number): Table {
+  const rest = (100 - firstWidth) / Math.max(1, header.length - 1);
+  const head = new TableRow({ tableHeader: true, cantSplit: true, children: header.map((h, i) => cell(h, { bold: true, right: i > 0, width: i ? rest : firstWidth })) });
+  const body = rows.map((r) => new TableRow({ cantSplit: true, children: r.cells.map((c, i) => cell(c, { bold: r.bold, right: i > 0, width: i ? rest : firstWidth })) }));
+  return new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, rows: [head, ...body] });
+}
+
+function detailTable(t: DetailTable): Table {
+  const rows = t.groups.flat().map((r) => ({ cells: [r.label, cellText(r.women), cellText(r.men), cellText(r.sum)], bold: r.kind !== 'insats' }));
+  return table(t.header, rows, 64);
+}
+
+function comparisonTable(t: ComparisonTable): Table {
+  const header = [decisionsWords.comparison.insatsHeader(t.lag), ...t.periods.map(periodEndIso)];
+  const rows = t.groups.flatMap((g) => g.rows.map((r) => ({ cells: [r.label, ...r.cells.map(cellText)], bold: r.kind !== 'insats' })));
+  return table(header, rows, 64);
+}
+
+/** The comparison's notes, for the glyphs its Word table shows. */
+function comparisonNotes(t: ComparisonTable): string[] {
+  const cells = t.groups.flatMap((g) => g.rows.flatMap((r) => r.cells));
+  const has = (code: string) => cells.some((c) => c.markering === code);
+  const glyph = (code: string) => markerGlyph(code).text;
+  return [
+    ...(t.hasHidden ? [w.hiddenNote(glyph('sekretess'))] : []),
+    ...(t.hasHiddenParts ? [w.hiddenTotalNote] : []),
+    ...(t.hasMissing ? [w.missingNote(glyph('saknas'))] : []),
+    ...(has('inget_att_redovisa') ? [w.nothingNote(glyph('inget_att_redovisa'))] : []),
+  ];
+}
+
+function caption(t: string): Paragraph {
+  return new Paragraph({ keepNext: true, spacing: { before: 120, after: 80 }, children: [text(t, { bold: true, size: 18 })] });
+}
+
+function lawSection(law: LawReport, m: ReportModel, first: boolean): (Paragraph | Table)[] {
+  const out: (Paragraph | Table)[] = [
+    new Paragraph({ heading: HeadingLevel.HEADING_1, pageBreakBefore: !first, keepNext: true, spacing: { after: 160 }, children: [new TextRun({ text: law.heading, font: FONT, bold: true, size: 28 })] }),
+    para(law.duty),
+    para(law.summary, { bold: true }),
+  ];
+  if (law.intro) out.push(para(law.intro, { keepNext: true }));
+  if (law.detail) out.push(caption(law.detail.caption), detailTable(law.detail));
+  if (law.areaKey) out.push(para(law.areaKey, { size: 16 }));
+  for (const n of law.notes) out.push(para(n, { size: 16 }));
+  if (law.lists.length) {
+    out.push(new Paragraph({ heading: HeadingLevel.HEADING_2, keepNext: true, spacing: { before: 200, after: 100 }, children: [new TextRun({ text: w.listsHeading, font: FONT, bold: true, size: 24 })] }));
+    for (const l of law.lists) {
+      out.push(para(l.intro, { keepNext: true, after: 60 }));
+      l.items.forEach((i, k) => out.push(new Paragraph({ bullet: { level: 0 }, keepNext: k < l.items.length - 1, spacing: { after: 40 }, children: [text(i.text)] })));
+    }
+    if (law.listNote) out.push(para(law.listNote, { size: 16 }));
+  }
+  if (law.comparison) {
+    out.push(
+      new Paragraph({ heading: HeadingLevel.HEADING_2, keepNext: true, spacing: { before: 200, after: 100 }, children: [new TextRun({ text: w.comparisonHeading, font: FONT, bold: true, size: 24 })] }),
+      para(law.comparisonLead ?? '', { keepNext: true }),
+      caption(decisionsWords.comparison.caption(law.lag, m.unitName)),
+      comparisonTable(law.comparison),
+      ...comparisonNotes(law.comparison).map((n) => para(n, { size: 16 })),
+    );
+  }
+  out.push(para(law.source, { size: 16 }));
+  return out;
+}
+
+/** The report as a Word document (docx's Document). */
+export function reportDocument(m: ReportModel): Document {
+  const footerLines: ParagraphChild[] = [text(m.footer, { size: 14 }), text(' · sida ', { size: 16 }), new TextRun({ children: [PageNumber.CURRENT], font: FONT, size: 16 })];
+  const header = m.internal
+    ? { default: new Header({ children: [new Paragraph({ children: [text(m.internal.footer, { bold: true, size: 18 })] })] }) }
+    : undefined;
+  const children: (Paragraph | Table)[] = [];
+  if (m.internal) children.push(para(m.internal.warning, { bold: true }));
+  if (m.invented) children.push(para(w.invented, { bold: true }));
+  m.laws.forEach((law, i) => children.push(...lawSection(law, m, i === 0)));
+  return new Document({
+    creator: 'Socialstatistik',
+    title: m.title,
+    description: m.footer,
+    styles: { default: { document: { run: { font: FONT, size: 21 } } } },
+    sections: [
+      {
+        properties: { page: { size: { width: 11906, height: 16838 }, margin: { top: 1134, bottom: 1134, left: 1134, right: 1134 } } },
+        headers: header,
+        footers: { default: new Footer({ children: [new Paragraph({ children: footerLines })] }) },
+        children,
+      },
+    ],
+  });
+}
+
+/** The Word file's bytes (Node: build time and `npm run rapport`). */
+export async function reportDocxBytes(m: ReportModel): Promise<Uint8Array<ArrayBuffer>> {
+  return new Uint8Array(await Packer.toBuffer(reportDocument(m))) as Uint8Array<ArrayBuffer>;
+}
+
+/** The Word file as a Blob (the browser: an earlier quarter's report). */
+export function reportDocxBlob(m: ReportModel): Promise<Blob> {
+  return Packer.toBlob(reportDocument(m));
+}
+

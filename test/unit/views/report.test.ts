@@ -1,0 +1,135 @@
+// The committee's quarterly report as a view (src/views/report/), on the bundled data published as the build
+// publishes it; and `npm run rapport`, the exact internal version, as a user runs it.
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { NodeRunner } from '../../../src/queries/node-runner.ts';
+import { reportHtml } from '../../../src/render/report.ts';
+import { chooseReport, loadReport } from '../../../src/views/report/index.ts';
+import type { ReportModel } from '../../../src/views/report/model.ts';
+import type { PageEnv } from '../../../src/views/view.ts';
+import { publishFixture } from '../helpers/publish-fixture.ts';
+import { runScript } from '../../helpers/run-script.ts';
+import { docxParagraphs } from '../../helpers/docx-text.ts';
+
+const DATA = fileURLToPath(new URL('../../../data/', import.meta.url));
+let runner: NodeRunner;
+let env: PageEnv;
+
+beforeAll(async () => {
+  const files = Object.fromEntries(readdirSync(DATA).filter((f) => f.endsWith('.csv')).map((f) => [f, readFileSync(path.join(DATA, f), 'utf8')]));
+  const { dir, manifest } = await publishFixture(files);
+  runner = await NodeRunner.open(dir);
+  env = { datasets: runner.datasets, generated: manifest.generated };
+});
+afterAll(() => runner?.close());
+
+async function report(query: string): Promise<ReportModel> {
+  const c = await chooseReport(runner, new URLSearchParams(query), env);
+  if (!c) throw new Error('no report');
+  return loadReport(runner, c, env);
+}
+
+const sumOf = (m: ReportModel, lag: string, label: string) =>
+  m.laws.find((l) => l.lag === lag)?.detail?.groups.flat().find((r) => r.label === label)?.sum.antal;
+
+describe('Luleå kvartal 4 2025 (source 002), published figures', () => {
+  it('SoL: 111, ÄO 80, OF 7, IFO 24; the comparison 83/109/111 at 2025-06-30, 2025-09-30, 2025-12-31', async () => {
+    const m = await report('enhet=2580&kvartal=2025-Q4');
+    const sol = m.laws[0];
+    expect(sol.summary).toBe('Socialnämnden rapporterar 111 gynnande beslut enligt 11 kap. 1 § socialtjänstlagen (SoL), som inte har verkställts inom föreskriven tid.');
+    expect([sumOf(m, 'SoL', 'Total ÄO'), sumOf(m, 'SoL', 'Total OF'), sumOf(m, 'SoL', 'Total IFO'), sumOf(m, 'SoL', 'Totalt samtliga verksamheter')]).toEqual([80, 7, 24, 111]);
+    const total = sol.comparison?.groups.flatMap((g) => g.rows).find((r) => r.kind === 'total');
+    expect(total?.cells.map((c) => c.antal)).toEqual([83, 109, 111]);
+    expect(sol.comparisonLead).toContain('2025-06-30, 2025-09-30, 2025-12-31');
+  });
+
+  it('LSS: 36 and 51/48/36; Särskilt boende (ÄO) lists 21 verkställda and 30 saknar plats; no count below 4 is shown', async () => {
+    const m = await report('enhet=2580');
+    const lss = m.laws[1];
+    expect(lss.summary).toContain('rapporterar 36 gynnande beslut');
+    expect(lss.comparison?.groups.flatMap((g) => g.rows).find((r) => r.kind === 'total')?.cells.map((c) => c.antal)).toEqual([51, 48, 36]);
+    const list = m.laws[0].lists.find((l) => l.label === 'Särskilt boende (ÄO)');
+    expect(list?.items.map((i) => i.text)).toEqual(expect.arrayContaining(['21 beslut verkställda', expect.stringMatching(/^30 beslut ej verkställda då det saknas plats/)]));
+    const text = reportHtml(m, true).html;
+    expect(text).not.toContain('1 beslut nu verkställt');
+    const shown = [...text.matchAll(/data-antal="(\d+)"/g)].map((x) => Number(x[1]));
+    expect(shown.filter((n) => n >= 1 && n <= 3)).toEqual([]);
+  });
+
+  it('a sub-insats counts in its parent: the detail table shows Bostad 4 + 8 = 12, the comparison its three parts', async () => {
+    const m = await report('enhet=2580');
+    const sol = m.laws[0];
+    const bostad = sol.detail?.groups.flat().find((r) => r.label === 'Bostad (IFO)');
+    expect([bostad?.women.antal, bostad?.men.antal, bostad?.sum.antal]).toEqual([4, 8, 12]);
+    const ifo = sol.comparison?.groups.find((g) => g.verksamhet === 'IFO')?.rows.map((r) => r.label);
+    expect(ifo).toEqual(expect.arrayContaining(['Bostad/Fyren', 'Bostad/Krongyllen', 'Bostad/Övergångslägenhet']));
+    expect(ifo).not.toContain('Bostad');
+  });
+});
+
+describe('Solna kvartal 3 2022 (source 003)', () => {
+  it('says that there is nothing to report, without a table', async () => {
+    const m = await report('enhet=0184');
+    expect(m.laws[0].summary).toBe('Socialnämnden har inga ej verkställda gynnande beslut enligt SoL att rapportera för kvartal 3 2022, och inte heller några tidigare ej verkställda beslut att återrapportera.');
+    expect(m.laws[0].detail).toBeNull();
+    expect(m.laws[0].heading).toContain('4 kap. 1 § socialtjänstlagen (SoL) kvartal 3 2022');
+  });
+});
+
+describe('npm run rapport (the exact internal version)', () => {
+  let out: string;
+  beforeAll(async () => {
+    out = await mkdtemp(path.join(tmpdir(), 'socialstatistik-intern-'));
+  });
+  afterAll(async () => {
+    if (out) await rm(out, { recursive: true, force: true });
+  });
+
+  it('writes HTML and DOCX with the exact small figures, saying first that it must not be published', { timeout: 60_000 }, async () => {
+    const run = await runScript('rapport.ts', { DATA_DIR: DATA });
+    expect(run.code).toBe(1); // no --enhet / --kvartal
+    const ok = await runScriptArgs(['--enhet', '2580', '--kvartal', '2025-Q4', '--ut', out]);
+    expect(ok.code, ok.stderr).toBe(0);
+    expect(ok.stdout.split('\n')[0]).toMatch(/^INTERN RAPPORT – FÅR INTE PUBLICERAS PÅ WEBBEN\./);
+    const files = (await readdir(out)).sort();
+    expect(files).toEqual(['statistikrapport-ej-verkstallda-beslut-2580-2025-Q4-intern.docx', 'statistikrapport-ej-verkstallda-beslut-2580-2025-Q4-intern.html']);
+    const page = await readFile(path.join(out, files[1]), 'utf8');
+    expect(page).toContain('1 beslut nu verkställt');
+    expect(page).toContain('INTERN RAPPORT');
+    expect(page).toContain('@top-center { content: "Intern rapport');
+    const docx = await docxParagraphs(await readFile(path.join(out, files[0])));
+    expect(docx).toContain('1 beslut nu verkställt');
+    expect(docx[0]).toMatch(/^INTERN RAPPORT/);
+  });
+
+  it('refuses an output folder inside dist/', { timeout: 60_000 }, async () => {
+    const run = await runScriptArgs(['--enhet', '2580', '--kvartal', '2025-Q4', '--ut', 'dist/rapporter']);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('ligger i webbplatsens mapp');
+  });
+
+  it('names the quarters there are when the quarter does not exist', { timeout: 60_000 }, async () => {
+    const run = await runScriptArgs(['--enhet', '2580', '--kvartal', '2024-Q1', '--ut', out]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('kvartal som finns: 2025-Q2, 2025-Q3, 2025-Q4');
+  });
+});
+
+/** scripts/rapport.ts with arguments, as `npm run rapport -- …` runs it. */
+async function runScriptArgs(args: string[]) {
+  const { spawn } = await import('node:child_process');
+  const root = fileURLToPath(new URL('../../../', import.meta.url));
+  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
+    const child = spawn(process.execPath, [path.join(root, 'scripts', 'rapport.ts'), ...args], { cwd: root, env: { ...process.env, DATA_DIR: DATA, INIT_CWD: root }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
