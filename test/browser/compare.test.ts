@@ -7,7 +7,7 @@
 
 import { describe, expect, inject, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { STRICT_CSP } from './browser.ts';
+import { openFilters, STRICT_CSP } from './browser.ts';
 import { sharedBrowser } from './close-clean.ts';
 
 const siteUrl = inject('siteUrl');
@@ -43,7 +43,7 @@ describe('utan JavaScript', () => {
     const csv = decodeURIComponent((await page.getAttribute('[data-unit-table] a[data-download="csv"]', 'href'))?.split(',')[1] ?? '');
     expect(csv).toContain('0180;Stockholm totalt;817;622;307;97;193;8;2044');
     // The chart is drawn at build time: the districts' totals as bars.
-    expect(await page.locator('figure[data-chart="jamforelse-totalt"] svg.ss-chart').count()).toBe(1);
+    expect(await page.locator('figure[data-chart="jamforelse-totalt"] svg.ss-chart:visible').count()).toBe(1);
     expect(await page.locator('table[data-sortable] th button').count()).toBe(0);
     await page.close();
   });
@@ -85,7 +85,8 @@ describe('med JavaScript', () => {
       ['bortfall', 'Öckerö: bortfall (enheten har inte redovisat någon uppgift)'],
     ]);
     expect(await page.locator('figure[data-chart="jamforelse-andel"]').getAttribute('data-rendered')).toBe('browser');
-    // Highlighting a unit is a choice in the URL too.
+    // Highlighting a unit is a choice in the URL too (the filters open from their one line).
+    await openFilters(page);
     await page.selectOption('select[name="enhet"]', '1402');
     await page.click('form[data-filters] button[type="submit"]');
     await page.waitForFunction(() => location.search.includes('enhet=1402'));
