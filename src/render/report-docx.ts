@@ -5,6 +5,8 @@
 // Each law starts on a new page; headings and table heads keep with what follows; every page's footer
 // names the unit, quarter, data date and source (and, for the internal version, that it must not be published).
 
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { periodEndDate } from '../data/period.ts';
 import {
   AlignmentType,
   BorderStyle,
@@ -149,7 +151,22 @@ export function reportDocument(m: ReportModel): Document {
 
 /** The Word file's bytes (Node: build time and `npm run rapport`). */
 export async function reportDocxBytes(m: ReportModel): Promise<Uint8Array<ArrayBuffer>> {
-  return new Uint8Array(await Packer.toBuffer(reportDocument(m))) as Uint8Array<ArrayBuffer>;
+  return stableZip(new Uint8Array(await Packer.toBuffer(reportDocument(m))), periodEndDate(m.period));
+}
+
+/**
+ * The same report gives the same bytes, whenever it is built: the document's created and modified dates
+ * and the times of the package's parts (which docx takes from the clock) become the end of the
+ * report's quarter. A build that differs only in hidden counts must give the same site, file for file.
+ * fflate is the zip library docx itself uses.
+ */
+function stableZip(bytes: Uint8Array, date: Date): Uint8Array<ArrayBuffer> {
+  const parts = unzipSync(bytes);
+  const iso = date.toISOString().replace(/\.\d{3}Z$/, 'Z');
+  const core = parts['docProps/core.xml'];
+  if (core) parts['docProps/core.xml'] = strToU8(strFromU8(core).replace(/(<dcterms:(?:created|modified)[^>]*>)[^<]*/g, `$1${iso}`));
+  const names = Object.keys(parts);
+  return zipSync(Object.fromEntries(names.map((n) => [n, [parts[n], { mtime: date }]]))) as Uint8Array<ArrayBuffer>;
 }
 
 /** The Word file as a Blob (the browser: an earlier quarter's report). */
