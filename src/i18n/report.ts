@@ -58,7 +58,7 @@ export const reportWords = {
     'verkställts inom tre månader, enligt socialtjänstlagen (SoL) och LSS, uppställd som nämndens rapport. ' +
     'Skriv ut den eller ladda ned den som Word-fil.',
   indexLead:
-    'Välj enhet. Varje enhet har en sida med rapporten för sitt senaste kvartal; där kan du också välja ett tidigare kvartal.',
+    'Välj enhet. Varje enhet har en sida med rapporten för sitt senaste kvartal; där finns också rapporterna för tidigare kvartal.',
   unitHeader: 'Enhet',
   latestHeader: 'Senaste kvartal',
   quartersHeader: 'Kvartal med uppgifter',
@@ -67,7 +67,9 @@ export const reportWords = {
   invalidQuarter: (asked: string, shown: string) => `Kvartalet ${asked} finns inte för enheten; rapporten för ${shown} visas.`,
   otherUnits: 'Rapporter för andra enheter',
   otherQuarters: 'Rapporter för andra kvartal',
-  otherQuartersNoScript: 'Rapporterna för tidigare kvartal räknas fram i webbläsaren och kräver JavaScript.',
+  earlierQuarters: (n: number) => `Tidigare kvartal (${n})`,
+  olderQuarters: (n: number) => `Äldre kvartal (${n}, kräver JavaScript)`,
+  otherQuartersNoScript: 'Rapporterna för de äldre kvartalen har ingen egen sida: de räknas fram i webbläsaren och kräver JavaScript.',
   docx: 'Ladda ned som Word (.docx)',
   docxBusy: 'Word-filen skapas …',
   docxFailed: 'Word-filen kunde inte skapas.',

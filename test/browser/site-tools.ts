@@ -33,6 +33,21 @@ export function sitePages(siteDir: string): string[] {
     .sort();
 }
 
+/**
+ * The pages a slow per-page check visits: every page, except that of a unit's report pages for earlier
+ * quarters (rapport/<enhet>/<kvartal>/, the same template with another quarter's figures) only the
+ * oldest and the newest are kept. The fast checks (no JavaScript, the dist scan) still read every page.
+ */
+export function representativePages(pages: string[]): string[] {
+  const quarters = new Map<string, string[]>();
+  for (const p of pages) {
+    const m = /^rapport\/([^/]+)\/\d{4}-Q[1-4]\/$/.exec(p);
+    if (m) quarters.set(m[1], [...(quarters.get(m[1]) ?? []), p]);
+  }
+  const kept = new Set([...quarters.values()].flatMap((list) => [list[0], list[list.length - 1]]));
+  return pages.filter((p) => !/^rapport\/[^/]+\/\d{4}-Q[1-4]\/$/.test(p) || kept.has(p));
+}
+
 export interface BuildRun {
   code: number | null;
   signal: NodeJS.Signals | null;
