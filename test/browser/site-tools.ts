@@ -137,7 +137,11 @@ export async function pageDownloads(page: Page): Promise<Record<string, string>>
   for (const i of indices) {
     const control = page.locator('a, button').nth(i);
     if (!(await control.isVisible())) continue;
-    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 15_000 }), control.click()]);
+    const what = `${page.url()} ${await control.evaluate((e) => e.outerHTML.slice(0, 200))}`;
+    const [download] = await Promise.all([
+      page.waitForEvent('download', { timeout: 15_000 }).catch((e: Error) => Promise.reject(new Error(`no download from ${what}: ${e.message}`))),
+      control.click(),
+    ]);
     const stream = await download.createReadStream();
     const chunks: Buffer[] = [];
     for await (const chunk of stream) chunks.push(chunk as Buffer);

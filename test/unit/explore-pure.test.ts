@@ -1,11 +1,12 @@
 // The SQL page's pure parts: the editor's lexer, the query in the link and the local history, how result
 // values are shown and written to CSV, and the quick chart's data.
 
-import { tableFromArrays, tableFromIPC } from 'apache-arrow';
+import { tableFromArrays, tableFromIPC, tableFromJSON } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
-import { columnInfos, formatResultNumber, formatTemporal, markerText, resultRows, showCell } from '../../src/client/explore/cells.ts';
+import { columnInfos, formatResultNumber, formatTemporal, markerText, resultExportTable, resultRows, showCell } from '../../src/client/explore/cells.ts';
 import { chartColumns, chartData, defaultChoice, periodOf, valueLabel } from '../../src/client/explore/chart-data.ts';
-import { fileStem, resultArrow, resultCsv } from '../../src/client/explore/export.ts';
+import { fileStem, resultArrow } from '../../src/client/explore/export.ts';
+import { exportCsv } from '../../src/exports/csv.ts';
 import { changesSchema, hasCode, tokenize, tokenAt } from '../../src/client/explore/sql-tokens.ts';
 import {
   addToHistory,
@@ -147,9 +148,16 @@ describe('result values as the page shows them', () => {
       text: ['=1+1', '+46', '-3', '@A1', 'vanlig; text'],
       tal: Float64Array.from([1.5, 2044, -0.25, 0, 1e15]),
     });
-    expect(resultCsv(table)).toBe(
+    const meta = { title: 't', source: 's', published: null, threshold: null };
+    expect(exportCsv(resultExportTable(table, meta), 'excel')).toBe(
       "\ufefftext;tal\r\n'=1+1;1,5\r\n'+46;2044\r\n'-3;-0,25\r\n'@A1;0\r\n\"vanlig; text\";1000000000000000\r\n",
     );
+    // A hidden count beside its marker column is the marker in words, never an empty cell or 0.
+    const hidden = tableFromJSON([
+      { enhetskod: '0180', antal: 0.1 + 0.2, markering: null },
+      { enhetskod: '0181', antal: null, markering: 'sekretess' },
+    ]);
+    expect(exportCsv(resultExportTable(hidden, meta), 'excel')).toBe('\ufeffenhetskod;antal;markering\r\n0180;0,3;\r\n0181;Skyddad av sekretess;sekretess\r\n');
     const back = tableFromIPC(resultArrow(table));
     expect(back.toArray().map((r) => r.toJSON())).toEqual(table.toArray().map((r) => r.toJSON()));
     expect(resultRows(table)[0]).toEqual({ text: '=1+1', tal: 1.5 });

@@ -29,7 +29,7 @@ export function historyPanel(root: HTMLDetailsElement, editor: SqlEditor, textar
   const clear = root.querySelector('.history__clear') as HTMLButtonElement;
   const load = (sql: string) => {
     editor.value = sql;
-    textarea.focus();
+    editor.focus();
   };
   const render = (list: readonly HistoryEntry[]) => {
     (root.querySelector('ol') as HTMLOListElement).replaceChildren(...list.map((e) => entryItem(e, load)));
