@@ -1,9 +1,10 @@
-// A chart figure's numbers as a download: the same period × series grid (or bars) the figure's table
-// shows, read from the chart's model (src/charts/recipe.ts chartModel), with markers kept apart from the
+// A chart figure's numbers as a download: the same period × series grid (or bars, or a heat map's units ×
+// breakdowns) the figure's table shows, read from the chart's model (src/charts/recipe.ts chartModel), with markers kept apart from the
 // values, as a table (CSV, XLSX) and as a cube (JSON-stat). Pure.
 
 import type { ChartModel } from '../charts/recipe.ts';
 import type { BarsModel } from '../charts/bars.ts';
+import type { HeatmapModel } from '../charts/heatmap.ts';
 import type { TrendModel } from '../charts/trend-model.ts';
 import { periodLabel } from '../i18n/format.ts';
 import type { Cube } from './jsonstat.ts';
@@ -44,12 +45,37 @@ function barsTable(model: BarsModel, meta: ExportMeta, valueHeader?: string): Ex
   };
 }
 
+/** A heat map as its table shows it: a row per unit (the row header, "Enhet"), a column per breakdown. */
+function heatmapTable(model: HeatmapModel, meta: ExportMeta): ExportTable {
+  const decimals = decimalsOf(model.settings);
+  const cells = new Map(model.cells.map((c) => [`${c.rad}\u0000${c.kolumn}`, c]));
+  const grid = model.rows.map((r) => model.columns.map((c) => cells.get(`${r.key}\u0000${c.key}`) ?? null));
+  return {
+    columns: [{ name: model.settings.rowHeader, kind: 'text' }, ...model.columns.map((c) => ({ name: c.name, kind: 'number' as const, decimals }))],
+    rows: model.rows.map((r, i) => [r.name, ...grid[i].map((cell) => cell?.varde ?? null)]),
+    markers: model.rows.map((_, i) => [null, ...grid[i].map((cell) => (cell?.varde == null ? cell?.markering ?? 'saknas' : null))]),
+    meta,
+  };
+}
+
 export function figureTable(chart: ChartModel, meta: ExportMeta): ExportTable {
+  if (chart.kind === 'heatmap') return heatmapTable(chart.model, meta);
   return chart.kind === 'trend' ? trendTable(chart.model, meta) : barsTable(chart.model, meta);
 }
 
-/** The figure as a cube: period × series (a trend) or category (× group) (bars). */
+/** The figure as a cube: period × series (a trend), category (× group) (bars) or unit × breakdown (a heat map). */
 export function figureCube(chart: ChartModel, meta: ExportMeta, seriesLabel = 'Serie'): Cube {
+  if (chart.kind === 'heatmap') {
+    const m = chart.model;
+    return {
+      dimensions: [
+        { id: 'rad', label: m.settings.rowHeader, categories: m.rows.map((r) => ({ code: r.key, label: r.name })) },
+        { id: 'kolumn', label: m.settings.columnHeader, categories: m.columns.map((c) => ({ code: c.key, label: c.name })) },
+      ],
+      cells: m.cells.map((c) => ({ codes: [c.rad, c.kolumn], value: c.varde, marker: c.varde === null ? c.markering ?? 'saknas' : null })),
+      meta,
+    };
+  }
   if (chart.kind === 'trend') {
     const m = chart.model;
     return {

@@ -11,6 +11,7 @@ import ExcelJS from 'exceljs';
 // @ts-expect-error: the toolkit ships no types
 import JSONstat from 'jsonstat-toolkit';
 import { afterAll, describe, expect, test } from 'vitest';
+import { chartModel, type HeatmapRecipe } from '../../src/charts/recipe.ts';
 import { trendModel } from '../../src/charts/trend-model.ts';
 import { exportCsv } from '../../src/exports/csv.ts';
 import { figureCube, figureTable } from '../../src/exports/figure.ts';
@@ -87,6 +88,65 @@ describe('CSV profiles', () => {
     const data = exportCsv(figureTable(chart, META), 'data').split('\r\n');
     expect(data[0]).toBe('Period,Familjehem,HVB,HVB markering,Jourhem,Nätverkshem,Nätverkshem markering');
     expect(data.find((l) => l.startsWith('2023-Q2'))).toBe('2023-Q2,236,72,,28,,sekretess');
+  });
+});
+
+/** A heat map as the comparison page draws it: a row per unit, a column per placement form, the total last. */
+const HEATMAP: HeatmapRecipe = {
+  kind: 'heatmap',
+  rows: [
+    ['0180', 'familjehem', 212, null], ['0180', 'hvb', 64, null], ['0180', 'totalt', 290, null],
+    ['0181', 'familjehem', 40, null], ['0181', 'hvb', null, 'sekretess'], ['0181', 'totalt', 44, null],
+    ['0182', 'familjehem', 7, null], ['0182', 'totalt', 7, null],
+  ],
+  rowOrder: ['0180', '0181', '0182'],
+  columnOrder: ['familjehem', 'hvb', 'totalt'],
+  rowLabels: { '0180': 'Exempelstad', '0181': 'Övre Byn', '0182': 'Nedre Byn' },
+  columnLabels: { familjehem: 'Familjehem', hvb: 'HVB', totalt: 'Totalt' },
+  format: 'count', width: 760, rowHeader: 'Enhet', columnHeader: 'Placeringsform', title: 'Placeringsformerna per enhet',
+};
+
+describe('a heat map figure', () => {
+  test('a row per unit, a column per placement form, the hidden and the missing number as their markers', async () => {
+    const table = figureTable(chartModel(HEATMAP), META);
+    expect(table.columns.map((c) => [c.name, c.kind])).toEqual([['Enhet', 'text'], ['Familjehem', 'number'], ['HVB', 'number'], ['Totalt', 'number']]);
+    expect(table.rows).toEqual([
+      ['Exempelstad', 212, 64, 290],
+      ['Övre Byn', 40, null, 44],
+      ['Nedre Byn', 7, null, 7],
+    ]);
+    expect(table.markers).toEqual([
+      [null, null, null, null],
+      [null, null, 'sekretess', null],
+      [null, null, 'saknas', null],
+    ]);
+    expect(exportCsv(table, 'excel').slice(1).split('\r\n')).toEqual([
+      'Enhet;Familjehem;HVB;Totalt',
+      'Exempelstad;212;64;290',
+      'Övre Byn;40;Skyddad av sekretess;44',
+      'Nedre Byn;7;Uppgift saknas;7',
+      '',
+    ]);
+    expect(exportCsv(table, 'data').split('\r\n')[0]).toBe('Enhet,Familjehem,HVB,HVB markering,Totalt');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(Buffer.from(await exportXlsx(table)) as unknown as ArrayBuffer);
+    const sheet = book.getWorksheet(exportWords.sheets.data)!;
+    expect(sheet.getRow(1).values).toEqual([undefined, 'Enhet', 'Familjehem', 'HVB', 'Totalt']);
+    expect(sheet.getRow(2).values).toEqual([undefined, 'Exempelstad', 212, 64, 290]);
+    expect(sheet.rowCount).toBe(4);
+  });
+
+  test('as JSON-stat: units × placement forms, the forms\' dimension named by its header', () => {
+    const ds = JSONstat(JSON.parse(JSON.stringify(exportJsonStat(figureCube(chartModel(HEATMAP), META)))));
+    expect(ds.id).toEqual(['rad', 'kolumn']);
+    expect(ds.size).toEqual([3, 3]);
+    expect(ds.Dimension('rad').label).toBe('Enhet');
+    expect(ds.Dimension('rad').Category('0181').label).toBe('Övre Byn');
+    expect(ds.Dimension('kolumn').label).toBe('Placeringsform');
+    expect(ds.Dimension('kolumn').id).toEqual(['familjehem', 'hvb', 'totalt']);
+    expect(ds.Data({ rad: '0180', kolumn: 'totalt' }).value).toBe(290);
+    expect(ds.Data({ rad: '0181', kolumn: 'hvb' })).toEqual({ value: null, status: 'sekretess' });
+    expect(ds.Data({ rad: '0182', kolumn: 'hvb' })).toEqual({ value: null, status: 'saknas' });
   });
 });
 
