@@ -160,6 +160,13 @@ describe('Utforska med JavaScript', () => {
     // Clicking a name inserts it at the caret (with a space where it would run into a word), and the
     // focus stays in the list, so one name after another can be picked.
     const sql = sqlBox(page);
+    // Typing over the whole text (several lines selected) replaces it, with no empty line left behind
+    // (@codemirror/view 6.44.x left one: the editor is pinned at 6.43.15).
+    await sql.click();
+    await page.keyboard.press('ControlOrMeta+A');
+    await page.keyboard.type('SELECT');
+    expect(await page.inputValue('#sql')).toBe('SELECT');
+    await page.keyboard.press('Escape');
     await sql.fill('SELECT');
     await sql.press('End');
     const antal = placeringar.getByRole('button', { name: 'Infoga antal i frågan' });
