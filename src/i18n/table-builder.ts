@@ -58,7 +58,8 @@ export const tableBuilderWords = {
       `Tabellen har ${formatCount(rows)} rader och ${formatCount(columns)} kolumner med siffror (${formatNumber(ms, 0)} ms).`,
     empty: 'Det finns inga uppgifter för det du valt.',
     failed: (message: string) => `Tabellen kunde inte räknas fram: ${message}`,
-    fromLink: 'Tabellen från länken visas när databasmotorn har startat.',
+    fromLink: 'Länkens tabell är vald i formuläret. Tryck på Visa tabell för att visa den.',
+    fromRecent: 'Tabellen är vald i formuläret. Tryck på Visa tabell för att visa den.',
   },
   table: {
     caption: (dataset: string) => dataset,
@@ -89,5 +90,14 @@ export const tableBuilderWords = {
   fromExploreLink: 'Skapa tabell',
   link: {
     note: 'Adressen i webbläsaren innehåller alla val: kopiera den för att dela eller spara tabellen.',
+  },
+  recent: {
+    summary: 'Senaste tabeller',
+    note: 'De senaste tabellerna sparas bara i den här webbläsaren.',
+    empty: 'Inga tidigare tabeller',
+    clear: 'Töm listan',
+    /** One line per table: the dataset, what is in rows and columns, the period range. */
+    label: (dataset: string, rows: string[], columns: string[], periods: string) =>
+      `${dataset}: ${rows.join(', ') || '–'} × ${columns.join(', ') || '–'}, ${periods}`,
   },
 };

@@ -1,8 +1,9 @@
 // The page "Skapa tabell" in headless Chromium under the strict Content-Security-Policy, as a reader who
 // does not write SQL uses it, by keyboard: a unit found by search, a period range, values ticked, a
 // variable moved to the columns; the table's numbers checked against the published data read by DuckDB in
-// Node, its th scope, markers and legend; the choice in the link (a reload shows the same table); the SQL
-// shown and opened in /utforska/; the downloads read back; and the page without JavaScript.
+// Node, its th scope, markers and legend; the choice in the link (a reload or a colleague's page puts it in
+// the form and draws the same table when "Visa tabell" is pressed); the recent tables kept over a reload;
+// the SQL shown and opened in /utforska/; the downloads read back; and the page without JavaScript.
 
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -44,6 +45,15 @@ async function waitForTable(page: Page): Promise<string> {
     return s && s !== 'idle' && s !== 'running';
   }, null, { timeout: 90_000 });
   return (await page.getAttribute('#table-builder', 'data-state')) ?? '';
+}
+
+/** A link's choice is in the form, the table not drawn and no query run, until "Visa tabell" is pressed. */
+async function waitForChosen(page: Page, words = w.status.fromLink): Promise<void> {
+  await page.waitForFunction(() => document.getElementById('table-builder')?.dataset.state === 'chosen', null, { timeout: 30_000 });
+  expect(await page.locator('#builder-status').innerText()).toBe(words);
+  expect(await page.locator('#builder-result').isHidden()).toBe(true);
+  expect(await page.locator('#pivot-table').count()).toBe(0);
+  expect(await page.locator('#builder-downloads').isHidden()).toBe(true);
 }
 
 /** The table as texts: the header rows and the body rows, each cell's text. */
@@ -144,20 +154,68 @@ describe('the table builder', () => {
     firstTable = await page.locator('#builder-result').innerHTML();
   });
 
-  test('the whole choice is in the link: a reload shows the same choice and the same table', async () => {
+  test('the whole choice is in the link: a reload shows the same choice, and its table when the reader asks', async () => {
     expect(new URL(tableUrl).hash).toContain('tabell=placeringar');
     expect(decodeURIComponent(new URL(tableUrl).hash)).toContain('enhetskod=9999-01&enhetskod=9999-02');
     await page.reload({ waitUntil: 'networkidle' });
+    await waitForChosen(page);
+    // The whole choice is back in the form.
+    const checked = (name: string) => page.locator(`input[name="${name}"]:checked`).evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
+    expect(await checked('enhetskod')).toEqual(UNITS);
+    expect(await page.locator('#period-from').inputValue()).toBe('2025-Q1');
+    expect(await page.locator('#period-to').inputValue()).toBe('2025-Q4');
+    expect(await checked('placeringsform')).toEqual(FORMS);
+    expect(await checked('kon')).toEqual(['flickor']);
+    expect(await page.locator('#axis-enhetskod').inputValue()).toBe('rows');
+    expect(await page.locator('#axis-period').inputValue()).toBe('columns');
+    await page.locator('#builder-show').click();
     expect(await waitForTable(page)).toBe('done');
     expect(await page.locator('#builder-result').innerHTML()).toBe(firstTable);
-    expect(await page.locator('#period-from').inputValue()).toBe('2025-Q1');
-    expect(await page.locator('input[name="kon"]:checked').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value))).toEqual(['flickor']);
-    // A second page opened with the link, as a colleague would.
+    // A second page opened with the link, as a colleague would: nothing runs until "Visa tabell".
     const other = await browser.newPage();
     await other.goto(tableUrl, { waitUntil: 'networkidle' });
+    await waitForChosen(other);
+    await other.waitForTimeout(500);
+    expect(await other.getAttribute('#table-builder', 'data-state')).toBe('chosen');
+    await other.locator('#builder-show').click();
     expect(await waitForTable(other)).toBe('done');
     expect(await other.locator('#builder-result').innerHTML()).toBe(firstTable);
     await other.close();
+  });
+
+  test('the recent tables are kept over a reload, put a table\'s choice in the form, and can be cleared', async () => {
+    const list = page.locator('#builder-recent-list');
+    const items = () => list.locator('.history__load').allTextContents();
+    // The table above, shown twice, is listed once: the dataset, its rows × columns and its periods.
+    const label = `Placeringar: Enhet (2), Placeringsform × Period, ${periodLabel('2025-Q1')}–${periodLabel('2025-Q4')}`;
+    expect(await items()).toEqual([label]);
+    // A second table: the periods in rows.
+    await page.locator('#axis-period').selectOption('rows');
+    await page.locator('#builder-show').click();
+    expect(await waitForTable(page)).toBe('done');
+    await page.reload({ waitUntil: 'networkidle' });
+    await waitForChosen(page);
+    expect(await items()).toEqual([`Placeringar: Enhet (2), Placeringsform, Period × –, ${periodLabel('2025-Q1')}–${periodLabel('2025-Q4')}`, label]);
+    // Pressing the older one puts its choice in the form (and its link in the address), waiting for "Visa tabell".
+    await list.locator('summary').click();
+    await list.locator('.history__load', { hasText: label }).click();
+    await waitForChosen(page, w.status.fromRecent);
+    expect(await page.locator('#axis-period').inputValue()).toBe('columns');
+    expect(page.url()).toBe(tableUrl);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('builder-show');
+    await page.keyboard.press('Enter');
+    expect(await waitForTable(page)).toBe('done');
+    expect(await page.locator('#builder-result').innerHTML()).toBe(firstTable);
+    // Cleared, the list stays empty after a reload.
+    await list.locator('.history__clear').click();
+    expect(await items()).toEqual([]);
+    expect(await list.locator('.history__empty').isVisible()).toBe(true);
+    await page.reload({ waitUntil: 'networkidle' });
+    await waitForChosen(page);
+    expect(await items()).toEqual([]);
+    expect(await list.locator('.history__clear').isHidden()).toBe(true);
+    await page.locator('#builder-show').click();
+    expect(await waitForTable(page)).toBe('done');
   });
 
   test('a variable moved to the columns nests under the periods (th scope="colgroup")', async () => {
@@ -173,6 +231,8 @@ describe('the table builder', () => {
     // Back to one sex for the downloads below.
     await page.goto(tableUrl);
     await page.reload({ waitUntil: 'networkidle' });
+    await waitForChosen(page);
+    await page.locator('#builder-show').click();
     expect(await waitForTable(page)).toBe('done');
   });
 
@@ -189,6 +249,8 @@ describe('the table builder', () => {
     await page.waitForFunction(() => (document.getElementById('sql') as HTMLTextAreaElement | null)?.value.startsWith('SELECT'));
     expect(await page.locator('#sql').inputValue()).toBe(sql);
     await page.goBack({ waitUntil: 'networkidle' });
+    await waitForChosen(page);
+    await page.locator('#builder-show').click();
     expect(await waitForTable(page)).toBe('done');
   });
 

@@ -8,15 +8,8 @@ import { chartColumns, chartData, defaultChoice, periodOf, valueLabel } from '..
 import { fileStem, resultArrow } from '../../src/client/explore/export.ts';
 import { exportCsv } from '../../src/exports/csv.ts';
 import { changesSchema, hasCode, tokenize, tokenAt } from '../../src/client/explore/sql-tokens.ts';
-import {
-  addToHistory,
-  historyLabel,
-  HISTORY_SIZE,
-  MAX_FRAGMENT_LENGTH,
-  parseHistory,
-  queryFromFragment,
-  queryToFragment,
-} from '../../src/client/explore/url-state.ts';
+import { HISTORY, historyLabel, MAX_FRAGMENT_LENGTH, queryFromFragment, queryToFragment } from '../../src/client/explore/url-state.ts';
+import { addRecent, parseRecent } from '../../src/client/recent/list.ts';
 
 const words = { nullValue: 'NULL', yes: 'sant', no: 'falskt' };
 
@@ -101,19 +94,24 @@ describe('the query in the link', () => {
   });
 
   it('the history: newest first, no duplicates, at most 20, tolerant of anything stored', () => {
-    let list = addToHistory([], 'SELECT 1', '2026-01-01T10:00:00Z');
-    list = addToHistory(list, 'SELECT 2', '2026-01-01T10:01:00Z');
-    list = addToHistory(list, ' SELECT 1 ', '2026-01-01T10:02:00Z');
+    let list = addRecent([], 'SELECT 1', '2026-01-01T10:00:00Z', HISTORY);
+    list = addRecent(list, 'SELECT 2', '2026-01-01T10:01:00Z', HISTORY);
+    list = addRecent(list, ' SELECT 1 ', '2026-01-01T10:02:00Z', HISTORY);
     expect(list).toEqual([
-      { sql: 'SELECT 1', at: '2026-01-01T10:02:00Z' },
-      { sql: 'SELECT 2', at: '2026-01-01T10:01:00Z' },
+      { text: 'SELECT 1', at: '2026-01-01T10:02:00Z' },
+      { text: 'SELECT 2', at: '2026-01-01T10:01:00Z' },
     ]);
-    for (let i = 0; i < 30; i++) list = addToHistory(list, `SELECT ${i + 10}`, '2026-01-01T11:00:00Z');
-    expect(list).toHaveLength(HISTORY_SIZE);
-    expect(parseHistory(JSON.stringify(list))).toEqual(list);
-    expect(parseHistory('inte json')).toEqual([]);
-    expect(parseHistory('{"sql":"x"}')).toEqual([]);
-    expect(parseHistory('[{"sql":1},{"sql":"SELECT 1","at":"t"}]')).toEqual([{ sql: 'SELECT 1', at: 't' }]);
+    for (let i = 0; i < 30; i++) list = addRecent(list, `SELECT ${i + 10}`, '2026-01-01T11:00:00Z', HISTORY);
+    expect(list).toHaveLength(HISTORY.size);
+    expect(addRecent([], 'x'.repeat(HISTORY.maxLength + 1), 't', HISTORY)).toEqual([]);
+    expect(parseRecent(JSON.stringify(list), HISTORY.size)).toEqual(list);
+    expect(parseRecent('inte json', HISTORY.size)).toEqual([]);
+    expect(parseRecent('{"sql":"x"}', HISTORY.size)).toEqual([]);
+    // The page's earlier entries ({ sql, at }) are kept.
+    expect(parseRecent('[{"sql":1},{"sql":"SELECT 1","at":"t"},{"text":"SELECT 2","at":"u"}]', HISTORY.size)).toEqual([
+      { text: 'SELECT 1', at: 't' },
+      { text: 'SELECT 2', at: 'u' },
+    ]);
     expect(historyLabel('-- Rubrik\n\n  SELECT   a,\n b FROM t')).toBe('SELECT a,');
     expect(historyLabel(`SELECT ${'x'.repeat(100)}`)).toHaveLength(80);
   });

@@ -9,7 +9,7 @@ import { exportJsonStat } from '../../src/exports/jsonstat.ts';
 import { builderSql } from '../../src/queries/table-builder.ts';
 import { pivotTableHtml } from '../../src/render/pivot-table.ts';
 import { datasetCatalog } from '../../src/views/table-builder/catalog.ts';
-import { choiceFromFragment, choiceToFragment, defaultChoice, moveVariable, normaliseChoice, swapAxes } from '../../src/views/table-builder/choice.ts';
+import { choiceFromFragment, choiceLabel, choiceToFragment, defaultChoice, moveVariable, normaliseChoice, swapAxes } from '../../src/views/table-builder/choice.ts';
 import { fixedText, pivot, pivotCube, pivotExportTable } from '../../src/views/table-builder/pivot.ts';
 
 const placements = datasetCatalog('placeringar', {
@@ -71,6 +71,14 @@ describe('choice in the link', () => {
     const again = choiceFromFragment(catalog, choiceToFragment(choice));
     expect(again?.values.verksamhet).toEqual(['']);
     expect(again?.values.lag).toEqual([]);
+  });
+
+  test('a recent table\'s line: the dataset, the variables with more than one value in rows × columns, the periods', () => {
+    const choice = moveVariable({ ...defaultChoice(placements), values: { ...defaultChoice(placements).values, enhetskod: ['0180', '0181'] }, from: '2024-Q4', to: '2025-Q2' }, 'kon', 'columns');
+    expect(choiceLabel(catalog, choiceToFragment(choice))).toBe('Placeringar: Enhet (2), Placeringsform × Period, kv.\u00a04\u00a02024–kv.\u00a02\u00a02025');
+    const one = { ...choice, values: { ...choice.values, kon: ['flickor', 'pojkar'] }, from: '2025-Q1', to: '2025-Q1' };
+    expect(choiceLabel(catalog, choiceToFragment(swapAxes(one)))).toBe('Placeringar: Kön × Enhet (2), Placeringsform, kv.\u00a01\u00a02025');
+    expect(choiceLabel(catalog, 'tabell=okand')).toBeNull();
   });
 
   test('swap puts rows in columns', () => {

@@ -100,7 +100,7 @@ export function startExplorePage(root: HTMLElement): void {
   };
   let importPanel: ImportPanel | null = null;
   const answer = results(new QuickChart(byId('quick-chart')), editor, status, { loadAs: (name) => importPanel?.prepare(name) });
-  const history = historyPanel(byId<HTMLDetailsElement>('history'), editor, textarea);
+  const history = historyPanel(byId<HTMLDetailsElement>('history'), editor);
   run = queryRunner({ editor, textarea, engine, status, results: answer, history, schema, notes, running });
 
   // A query from a link is shown, never run by itself: the analyst reads it and presses Kör.

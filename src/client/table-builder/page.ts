@@ -1,8 +1,9 @@
 // The page "Tabell": the reader's choices in the form, the choice in the link, the engine started at the
 // first sign of use, the query (src/queries/table-builder.ts) run, its rows pivoted and drawn, the SQL
-// shown and linked to /utforska/, and the downloads. A link's choice is shown and its table drawn at once:
-// the link can only name the catalog's own variables and values (choice.ts), and the builder writes the
-// SQL itself with every value a quoted literal, so a link cannot make the page run anything else.
+// shown and linked to /utforska/, the downloads, and the recent tables (this browser only). A link's
+// choice (or a recent table's) is put in the form and its table drawn when the reader presses "Visa
+// tabell", as a #sql= link on /utforska/ waits for Kör. The link can only name the catalog's own variables
+// and values (choice.ts), and the builder writes the SQL itself with every value a quoted literal.
 
 import type { Runner } from '../../queries/runner.ts';
 import { builderSql } from '../../queries/table-builder.ts';
@@ -12,15 +13,20 @@ import { builderFormHtml, variableCountText } from '../../render/table-builder-f
 import { pivotTableHtml, pivotTableWidth } from '../../render/pivot-table.ts';
 import type { BuilderCatalog, BuilderDataset } from '../../views/table-builder/catalog.ts';
 import {
-  choiceFromFragment, choiceToFragment, datasetOf, defaultChoice, moveVariable, normaliseChoice, swapAxes, type Axis, type Choice,
+  choiceFromFragment, choiceLabel, choiceToFragment, datasetOf, defaultChoice, moveVariable, normaliseChoice, swapAxes, type Axis, type Choice,
 } from '../../views/table-builder/choice.ts';
 import { fixedText, pivot, pivotCube, pivotExportTable, type PivotModel } from '../../views/table-builder/pivot.ts';
 import { queryToFragment } from '../explore/url-state.ts';
 import { download, fileStem, XLSX_TYPE } from '../explore/export.ts';
 import { siteFacts } from '../site-facts.ts';
+import { recentPanel } from '../recent/panel.ts';
+import type { RecentList } from '../recent/list.ts';
 import type { ExportMeta } from '../../exports/table.ts';
 
 const byId = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
+
+/** The last tables shown, as their fragments. */
+export const RECENT_TABLES: RecentList = { key: 'socialstatistik.tabell.senaste', size: 20, maxLength: 6000 };
 
 interface Shown {
   dataset: BuilderDataset;
@@ -45,6 +51,7 @@ export function startTableBuilder(root: HTMLElement): void {
   form.hidden = false;
   status.hidden = false;
   byId('builder-link-note').hidden = false;
+  byId('builder-recent').hidden = false;
 
   let dataset = catalog[0];
   let choice = defaultChoice(dataset);
@@ -57,10 +64,13 @@ export function startTableBuilder(root: HTMLElement): void {
   };
   const setState = (state: string) => (root.dataset.state = state);
 
-  /** The engine with every builder dataset attached, started once. */
+  /**
+   * The engine with every builder dataset attached, started once. Its progress is said only while a table
+   * waits for it: started early by a focus in the form, it leaves the line the reader is reading.
+   */
   const engine = () =>
     (runner ??= import('../duckdb.ts')
-      .then((m) => m.getRunner(catalog.map((d) => d.name), (p) => say(sv.engine.phase[p.phase] ?? '')))
+      .then((m) => m.getRunner(catalog.map((d) => d.name), (p) => root.dataset.state === 'running' && say(sv.engine.phase[p.phase] ?? '')))
       .then((r) => ({ runner: r, datasets: catalog.map((d) => d.name) }))
       .catch((e) => {
         runner = null;
@@ -146,6 +156,7 @@ export function startTableBuilder(root: HTMLElement): void {
       downloads.hidden = !model.rowKeys.length;
       say(model.rowKeys.length ? w.status.done(model.rowKeys.length, Math.max(1, model.colKeys.length), ms) : w.status.empty);
       root.dataset.ms = String(Math.round(ms));
+      if (model.rowKeys.length) recent.add(choiceToFragment(choice));
       setState(model.rowKeys.length ? 'done' : 'empty');
     } catch (e) {
       console.warn(e);
@@ -228,21 +239,28 @@ export function startTableBuilder(root: HTMLElement): void {
     if (button) exportShown(button.dataset.export ?? '');
   });
 
-  const fromLink = () => {
-    const linked = choiceFromFragment(catalog, location.hash);
+  /** A link's or a recent table's choice put in the form, waiting for "Visa tabell" (state "chosen"). */
+  const choose = (fragment: string, words: string) => {
+    const linked = choiceFromFragment(catalog, fragment);
     if (!linked) return false;
     dataset = datasetOf(catalog, linked.dataset) ?? dataset;
     choice = linked;
     drawForm();
+    say(words);
+    setState('chosen');
     return true;
   };
-  window.addEventListener('hashchange', () => {
-    if (fromLink()) void show();
+  const recent = recentPanel(byId('builder-recent'), {
+    list: RECENT_TABLES,
+    label: (fragment) => choiceLabel(catalog, fragment) ?? fragment,
+    load: (fragment) => {
+      if (!choose(fragment, w.status.fromRecent)) return;
+      history.replaceState(null, '', `#${fragment}`);
+      byId('builder-show').focus();
+    },
   });
-  if (fromLink()) {
-    say(w.status.fromLink);
-    void show();
-  } else {
+  window.addEventListener('hashchange', () => void choose(location.hash, w.status.fromLink));
+  if (!choose(location.hash, w.status.fromLink)) {
     drawForm();
     say(w.status.idle);
   }

@@ -1,9 +1,10 @@
 // The reader's whole choice (dataset, the values of every variable, a period range, rows and columns) and
 // its place in the link. The choice lives in the fragment (#tabell=placeringar&enhetskod=0180&…), which the
 // browser never sends to a server. Reading a link keeps only names and values the catalog holds, so a link
-// can say nothing the builder would not offer itself: that is what makes it safe to show its table at once.
-// Pure.
+// can say nothing the builder would not offer itself; its choice is put in the form and its table drawn
+// when the reader presses "Visa tabell". Pure.
 
+import { tableBuilderWords as w } from '../../i18n/table-builder.ts';
 import type { BuilderCatalog, BuilderDataset, BuilderVariable } from './catalog.ts';
 
 export type Axis = 'rows' | 'columns';
@@ -148,4 +149,25 @@ export function moveVariable(choice: Choice, column: string, axis: Axis): Choice
 /** Rows become columns and columns rows. */
 export function swapAxes(choice: Choice): Choice {
   return { ...choice, rows: [...choice.columns], columns: [...choice.rows] };
+}
+
+/**
+ * A table's line in the list of recent tables: the dataset, the variables in rows and in columns (each with
+ * more than one value; the count of units), and the period range. Null when the fragment holds no table.
+ */
+export function choiceLabel(catalog: BuilderCatalog, fragment: string): string | null {
+  const choice = choiceFromFragment(catalog, fragment);
+  const dataset = choice && datasetOf(catalog, choice.dataset);
+  if (!choice || !dataset) return null;
+  const axis = (columns: readonly string[]) =>
+    columns.flatMap((c) => {
+      const variable = dataset.variables.find((v) => v.column === c);
+      const n = chosenCodes(dataset, choice, c).length;
+      if (!variable || n < 2) return [];
+      return [c === 'enhetskod' ? `${variable.label} (${n})` : variable.label];
+    });
+  const periods = periodsOf(dataset, choice);
+  const label = (code: string | undefined) => dataset.variables[1].values.find((v) => v.code === code)?.label ?? '';
+  const range = periods.length > 1 ? `${label(periods[0])}–${label(periods.at(-1))}` : label(periods[0]);
+  return w.recent.label(dataset.title, axis(choice.rows), axis(choice.columns), range);
 }
