@@ -196,7 +196,10 @@ describe('the table builder', () => {
     await page.reload({ waitUntil: 'networkidle' });
     await waitForChosen(page);
     expect(await items()).toEqual([`Placeringar: Enhet (2), Placeringsform, Period × –, ${periodLabel('2025-Q1')}–${periodLabel('2025-Q4')}`, label]);
-    // Pressing the older one puts its choice in the form (and its link in the address), waiting for "Visa tabell".
+    await page.locator('#builder-show').click();
+    expect(await waitForTable(page)).toBe('done');
+    // Pressing the older one puts its choice in the form (and its link in the address), waiting for "Visa
+    // tabell"; the table shown before goes with its downloads.
     await list.locator('summary').click();
     await list.locator('.history__load', { hasText: label }).click();
     await waitForChosen(page, w.status.fromRecent);

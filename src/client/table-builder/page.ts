@@ -239,12 +239,20 @@ export function startTableBuilder(root: HTMLElement): void {
     if (button) exportShown(button.dataset.export ?? '');
   });
 
-  /** A link's or a recent table's choice put in the form, waiting for "Visa tabell" (state "chosen"). */
+  /**
+   * A link's or a recent table's choice put in the form, waiting for "Visa tabell" (state "chosen"). A table
+   * shown before goes, with its SQL and downloads: it is not the one the form now holds.
+   */
   const choose = (fragment: string, words: string) => {
     const linked = choiceFromFragment(catalog, fragment);
     if (!linked) return false;
     dataset = datasetOf(catalog, linked.dataset) ?? dataset;
     choice = linked;
+    shown = null;
+    result.hidden = true;
+    result.replaceChildren();
+    sqlBox.hidden = true;
+    downloads.hidden = true;
     drawForm();
     say(words);
     setState('chosen');
