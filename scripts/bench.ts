@@ -10,7 +10,8 @@
 // Options: --runs N (5), --query-runs N (50), --view-runs N (10), --out FILE, --keep (keep the temporary folder),
 // --dist DIR (measure a site already built with BASE_PATH=/bench/socialstatistik/ from the same data; the
 // benchmark's client is added to it in _bench/),
-// --only pages,queries (measure only these parts; for working on one of them).
+// --only pages,queries,tabell (measure only these parts; for working on one of them; tabell: the table builder,
+// 290 municipalities × 40 quarters pivoted, --runs × 2 presses of "Visa tabell").
 // Timings are not tests: this is not part of `npm test`.
 import { spawn, execFileSync } from 'node:child_process';
 import { readdir, readFile, rm, stat, writeFile, mkdtemp } from 'node:fs/promises';
@@ -25,8 +26,8 @@ import { startServer } from './serve.ts';
 import { NATIONAL, writeBenchData } from './lib/bench-data.ts';
 import { bundleBenchClient, BENCH_CLIENT_DIR } from './lib/bench-bundle.ts';
 import {
-  launchBenchBrowser, measureFilterChange, measureFirstView, measureLoad, measureNoJs, measurePrintPages, measureQueries, SLOW_LINE,
-  type BenchBrowser, type FilterRun, type FirstViewRun, type LoadRun, type NoJsRun, type QueryRun,
+  launchBenchBrowser, measureFilterChange, measureFirstView, measureLoad, measureNoJs, measurePrintPages, measureQueries, measureTableBuilder, SLOW_LINE,
+  type BenchBrowser, type FilterRun, type FirstViewRun, type LoadRun, type NoJsRun, type QueryRun, type TableBuilderRun,
 } from './lib/bench-browser.ts';
 import {
   below, check, formatBytes, formatValue, htmlComposition, median, medianOrNull, percentile, round, table, TARGETS, targetsTable,
@@ -50,8 +51,8 @@ const { values: args } = parseArgs({
 const RUNS = positive(args.runs, '--runs');
 const QUERY_RUNS = positive(args['query-runs'], '--query-runs');
 const VIEW_RUNS = positive(args['view-runs'], '--view-runs');
-const PARTS = new Set((args.only ?? 'pages,queries').split(',').map((p) => p.trim()));
-for (const part of PARTS) if (part !== 'pages' && part !== 'queries') throw new Error(`--only: unknown part "${part}" (pages, queries)`);
+const PARTS = new Set((args.only ?? 'pages,queries,tabell').split(',').map((p) => p.trim()));
+for (const part of PARTS) if (!['pages', 'queries', 'tabell'].includes(part)) throw new Error(`--only: unknown part "${part}" (pages, queries, tabell)`);
 const log = (text: string) => process.stderr.write(`[bench ${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s] ${text}\n`);
 const started = performance.now();
 
@@ -98,12 +99,17 @@ async function siteSizes(): Promise<{ distBytes: number; dataFiles: SizedFile[];
 }
 
 /** 3. Every page of the menu, then the pages' own queries, in headless Chromium. */
-async function measureInBrowser(clientUrl: string, env: PageEnv, units: string[]) {
+async function measureInBrowser(clientUrl: string, env: PageEnv, units: string[], builderFragment: string | null) {
   const server = await startServer({ root: dist, base: BASE, port: 0 });
   const bb = await launchBenchBrowser(server.url);
   const pages: PageRuns[] = [];
   let queries: QueryRun | null = null;
+  let builder: TableBuilderRun | null = null;
   try {
+    if (PARTS.has('tabell') && builderFragment) {
+      log(`tabellverktyget / table builder: ${RUNS * 2} körningar / runs`);
+      builder = await measureTableBuilder(bb, `${server.url}tabell/`, builderFragment, RUNS * 2);
+    }
     for (const item of PARTS.has('pages') ? await navPages() : []) {
       log(`sida / page ${item.path || '(start)'}`);
       pages.push({ ...item, ...(await measurePage(bb, server.url + item.path, units)) });
@@ -117,7 +123,27 @@ async function measureInBrowser(clientUrl: string, env: PageEnv, units: string[]
     await server.close();
   }
 
-  return { pages, queries, foreignRequests: bb.foreignRequests, errors: bb.errors };
+  return { pages, queries, builder, foreignRequests: bb.foreignRequests, errors: bb.errors };
+}
+
+/**
+ * The table builder's link for the benchmark: every municipality × every quarter, all placed children
+ * (the published totals), units down, quarters across. Written with the page's own choice module.
+ */
+async function builderFragment(node: NodeRunner): Promise<string | null> {
+  const { choiceToFragment } = await import('../src/views/table-builder/choice.ts');
+  const units = await node.run<{ enhetskod: string }>(`SELECT enhetskod FROM enheter WHERE niva = 'kommun' ORDER BY enhetskod`);
+  const periods = await node.run<{ period: string }>(`SELECT DISTINCT period FROM placeringar WHERE period LIKE '%-Q%' ORDER BY period`);
+  const avser = await node.run<{ avser: string }>(`SELECT avser, count(*) AS n FROM placeringar GROUP BY ALL ORDER BY n DESC LIMIT 1`);
+  if (!units.length || !periods.length) return null;
+  return choiceToFragment({
+    dataset: 'placeringar',
+    values: { enhetskod: units.map((u) => u.enhetskod), placeringsform: ['totalt'], kon: ['totalt'], aldersgrupp: ['0-20'], avser: [avser[0]?.avser ?? 'under_perioden'] },
+    from: periods[0].period,
+    to: periods[periods.length - 1].period,
+    rows: ['enhetskod', 'placeringsform', 'kon', 'aldersgrupp', 'avser'],
+    columns: ['period'],
+  });
 }
 
 /** One page, RUNS times each: its load, its first view over the slow line, without JavaScript, its first filter change. */
@@ -229,10 +255,14 @@ async function statistics(pages: PageRuns[], queries: QueryRun | null, expectedR
 type Stats = Awaited<ReturnType<typeof statistics>>;
 
 /** Each target of issue 6 against its figure. */
-function benchTargets(s: Stats, queries: QueryRun | null, build: Build, dataGzip: number, foreignRequests: readonly string[]): TargetResult[] {
+function benchTargets(s: Stats, queries: QueryRun | null, build: Build, dataGzip: number, foreignRequests: readonly string[], builder: TableBuilderRun | null): TargetResult[] {
   const { queryStats, pageStats } = s;
   const heap = queries ? queries.pageHeapUsed + queries.workerHeapUsed : null;
   const targets: TargetResult[] = [];
+  if (PARTS.has('tabell')) {
+    const label = builder ? `${builder.rows} × ${builder.columns}` : '–';
+    targets.push(below(`tabell/: pivot ${label} (median, motorn igång / engine ready)`, builder && !builder.error ? medianOrNull(builder.times) : null, TARGETS.tableBuilderMs, 'ms', builder?.error ?? undefined));
+  }
   for (const p of pageStats.filter((x) => x.hasCharts)) {
     const name = p.path || '(start)';
     targets.push(check(`${name}: diagram utan JS / chart with JS off`, p.chartVisibleNoJs, p.chartVisibleNoJs ? 'ja' : 'nej', 'ja'));
@@ -335,13 +365,14 @@ try {
   const env = { datasets: [...node.datasets], generated: manifest.generated };
 
   const prerenders = PARTS.has('pages') ? await timePrerenders(node, env) : [];
-  const { pages, queries, foreignRequests, errors } = await measureInBrowser(clientUrl, env, units);
+  const fragment = PARTS.has('tabell') ? await builderFragment(node) : null;
+  const { pages, queries, builder, foreignRequests, errors } = await measureInBrowser(clientUrl, env, units, fragment);
   const expectedRows = await nodeRows(node, queries);
   node.close();
   const stats = await statistics(pages, queries, expectedRows);
   const { queryStats, pageStats, viewStats } = stats;
   const dataGzip = dataFiles.filter((f) => f.path.endsWith('.duckdb')).reduce((a, f) => a + f.gzip, 0);
-  const targets = benchTargets(stats, queries, build, dataGzip, foreignRequests);
+  const targets = benchTargets(stats, queries, build, dataGzip, foreignRequests, builder);
   for (const r of prerenders) targets.push(below(`förrendering / prerender ${r.page} (${r.units} enheter)`, r.ms, TARGETS.comparePrerenderMs, 'ms'));
   const machineAfter = machine();
   const results = {
@@ -362,6 +393,7 @@ try {
     },
     memory: queries && { pageHeapUsed: queries.pageHeapUsed, workerHeapUsed: queries.workerHeapUsed, engineMemory: queries.engineMemory },
     prerenders,
+    tableBuilder: builder,
     foreignRequests,
     consoleErrors: errors,
     targets,
@@ -372,6 +404,9 @@ try {
   if (prerenders.length) {
     out.splice(out.length - 2, 0, '', table(['jämförelse förrenderad i Node / comparison prerendered in Node', 'enheter', 'ms (median)', 'körningar'],
       prerenders.map((r) => [r.page, String(r.units), formatValue(r.ms, 'ms'), r.runs.map((x) => Math.round(x)).join(' ')])));
+  }
+  if (builder) {
+    out.splice(out.length - 2, 0, '', `tabellverktyget / table builder: ${builder.rows} rader × ${builder.columns} kolumner; första (med motorns start) / first (engine start included) ${formatValue(builder.firstMs, 'ms')}; körningar / runs ${builder.times.map((x) => Math.round(x)).join(' ')} ms (fråga, pivot, HTML, DOM / query, pivot, markup, DOM: ${builder.phases.join(' · ')})${builder.error ? `; fel / error: ${builder.error}` : ''}`);
   }
   const missed = targets.filter((t) => !t.ok);
   out.push('', missed.length ? `${missed.length} mål missade / targets missed. Resultat / results: ${args.out}` : `Alla mål nådda / all targets met. Resultat / results: ${args.out}`);

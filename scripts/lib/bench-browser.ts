@@ -541,3 +541,67 @@ async function workersHeapUsed(cdp: CDPSession): Promise<number> {
 
 const delay = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const sum = (rs: ResourceTiming[]) => rs.reduce((a, r) => a + r.bytes, 0);
+
+export interface TableBuilderRun {
+  /** From opening a link to its table drawn after "Visa tabell", the engine's start included (reported, not a target). */
+  firstMs: number | null;
+  /** "Visa tabell" pressed to the pivoted table drawn (query, pivot, markup, layout), once the engine is ready. */
+  times: number[];
+  rows: number;
+  columns: number;
+  /** Per run: query, pivot, markup, DOM (ms), as the page reports them. */
+  phases: string[];
+  error: string | null;
+}
+
+/**
+ * The table builder (/tabell/) at national scale: opened with a link whose choice is `fragment` (e.g. 290
+ * municipalities × 40 quarters) and "Visa tabell" pressed (the engine starts), then pressed `runs` times, each timed in the page from the
+ * press until the table is drawn and laid out (two animation frames after the markup is in).
+ */
+export async function measureTableBuilder(bb: BenchBrowser, pageUrl: string, fragment: string, runs: number): Promise<TableBuilderRun> {
+  const { context } = await bb.newContext();
+  const out: TableBuilderRun = { firstMs: null, times: [], rows: 0, columns: 0, phases: [], error: null };
+  try {
+    const page = await context.newPage();
+    const t0 = Date.now();
+    await page.goto(`${pageUrl}#${fragment}`, { waitUntil: 'load' });
+    // The link's choice is put in the form; its table is drawn when "Visa tabell" is pressed.
+    await page.waitForFunction(() => document.getElementById('table-builder')?.dataset.state === 'chosen', null, { timeout: 60_000 });
+    await page.locator('#builder-show').click();
+    await page.waitForFunction(() => ['done', 'empty', 'error'].includes(document.getElementById('table-builder')?.dataset.state ?? ''), null, { timeout: 180_000 });
+    out.firstMs = Date.now() - t0;
+    const state = await page.getAttribute('#table-builder', 'data-state');
+    if (state !== 'done') throw new Error(`table builder: ${state}: ${await page.locator('#builder-status').innerText()}`);
+    for (let i = 0; i < runs; i++) {
+      out.times.push(
+        await page.evaluate(
+          () =>
+            new Promise<number>((resolve) => {
+              const root = document.getElementById('table-builder') as HTMLElement;
+              let started = 0;
+              let ran = false;
+              const observer = new MutationObserver(() => {
+                if (root.dataset.state === 'running') ran = true;
+                if (ran && root.dataset.state === 'done') {
+                  observer.disconnect();
+                  requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.now() - started)));
+                }
+              });
+              observer.observe(root, { attributes: true, attributeFilter: ['data-state'] });
+              started = performance.now();
+              (document.getElementById('builder-show') as HTMLButtonElement).click();
+            }),
+        ),
+      );
+      out.phases.push((await page.getAttribute('#table-builder', 'data-phases')) ?? '');
+    }
+    out.rows = await page.locator('#pivot-table tbody tr').count();
+    out.columns = await page.locator('#pivot-table thead tr:last-child th[scope="col"].num').count();
+  } catch (e) {
+    out.error = e instanceof Error ? e.message : String(e);
+  } finally {
+    await context.close();
+  }
+  return out;
+}

@@ -38,7 +38,7 @@ export const dashboard = {
   figure: {
     showTable: 'Visa siffrorna som tabell',
     downloads: 'Ladda ner',
-    csv: 'Data (CSV)',
+    csv: 'CSV (Excel, Sverige)',
     svg: 'Diagram (SVG)',
     png: 'Bild (PNG)',
     pngFailed: 'Bilden kunde inte skapas i den här webbläsaren. Ladda ner diagrammet som SVG i stället.',

@@ -8,6 +8,9 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { JSDOM } from 'jsdom';
+import ExcelJS from 'exceljs';
+// @ts-expect-error: the toolkit ships no types
+import JSONstat from 'jsonstat-toolkit';
 import { NodeRunner } from '../../src/queries/node-runner.ts';
 import { launchSiteBrowser, openFilters, STRICT_CSP, type SiteBrowser } from './browser.ts';
 import { sharedBrowser } from './close-clean.ts';
@@ -461,6 +464,53 @@ describe('the dashboard pages with JavaScript', () => {
     expect(lines[0]).toBe('Period;Beräknad andel;Nätverkshem (antal);Alla typer av familjehem (antal)');
     const share = (await one(`SELECT andel FROM natverkshemsandel_beraknad WHERE enhetskod = '9999' AND period = '2025-Q4'`)) as number;
     expect(lines[lines.length - 1].startsWith(`2025-Q4;${String(share).replace('.', ',')};`)).toBe(true);
+    await page.close();
+  });
+
+  test('downloads: the numbers as CSV (data), XLSX and JSON-stat, read back: codes as text, markers apart, the source and suppression said', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${siteUrl}natverkshem/`, { waitUntil: 'networkidle' });
+    const save = async (figureId: string, kind: string) => {
+      const figure = page.locator(`figure[data-chart="${figureId}"]`);
+      const [download] = await Promise.all([page.waitForEvent('download'), figure.locator(`button[data-download="${kind}"]`).click()]);
+      return { name: download.suggestedFilename(), bytes: readFileSync(await download.path()) };
+    };
+    const share = (await one(`SELECT andel FROM natverkshemsandel_beraknad WHERE enhetskod = '9999' AND period = '2025-Q4'`)) as number;
+    // The share figure's own table: period, computed share, the two counts.
+    const data = await save('natverkshem-andel', 'csv-data');
+    expect(data.name).toBe('natverkshem-andel-9999-2016-q1-2025-q4-data.csv');
+    const lines = data.bytes.toString('utf8').trim().split('\r\n');
+    expect(data.bytes[0]).not.toBe(0xef);
+    expect(lines[0]).toMatch(/^Period,Beräknad andel,(Beräknad andel markering,)?Nätverkshem \(antal\)/);
+    expect(lines.at(-1)!.startsWith(`2025-Q4,${share},`)).toBe(true);
+
+    const xlsx = await save('natverkshem-andel', 'xlsx');
+    expect(xlsx.name).toBe('natverkshem-andel-9999-2016-q1-2025-q4.xlsx');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(xlsx.bytes as unknown as ArrayBuffer);
+    const [sheet, about] = book.worksheets;
+    expect(sheet.getRow(1).getCell(1).value).toBe('Period');
+    const last = sheet.getRow(sheet.rowCount);
+    expect(last.getCell(1).value).toBe('2025-Q4');
+    expect(last.getCell(2).value).toBe(share);
+    const aboutText: string[] = [];
+    about.eachRow((r) => aboutText.push(`${r.getCell(1).value}: ${r.getCell(2).value}`));
+    expect(aboutText.some((t) => t.startsWith('Titel: Andel placerade i nätverkshem'))).toBe(true);
+    expect(aboutText.some((t) => t.startsWith('Källa: ') && t.includes('Påhittade siffror'))).toBe(true);
+    expect(aboutText.some((t) => /^Data publicerade: \d+ \p{L}+ \d{4}$/u.test(t))).toBe(true);
+    expect(aboutText.some((t) => t.startsWith('Sekretess: Antal från 1 till '))).toBe(true);
+
+    // A chart's own grid (the counts figure), as JSON-stat 2.0 read back with jsonstat-toolkit.
+    const json = await save('natverkshem-antal', 'jsonstat');
+    expect(json.name).toMatch(/\.json$/);
+    const raw = JSON.parse(json.bytes.toString('utf8'));
+    expect([raw.version, raw.class]).toEqual(['2.0', 'dataset']);
+    const ds = JSONstat(raw);
+    expect(ds.id).toEqual(['period', 'serie']);
+    expect(ds.Dimension('serie').Category('natverkshem').label).toBe('Placerade i nätverkshem');
+    const count = await one(`SELECT natverkshem FROM natverkshemsandel_beraknad WHERE enhetskod = '9999' AND period = '2025-Q4'`);
+    expect(ds.Data({ period: '2025-Q4', serie: 'natverkshem' }).value).toBe(count);
+    expect(ds.extension.suppression).toMatch(/^Antal från 1 till /);
     await page.close();
   });
 

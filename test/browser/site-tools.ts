@@ -134,9 +134,28 @@ export async function readPublished(dataDir: string): Promise<PublishedRelation[
   return out;
 }
 
+// Chromium drops a download without a word when more than about ten start within a second (seen as a
+// 15 s wait for a page's tenth-odd CSV in dist-scan). The start times of the downloads this helper began,
+// across pages (the limit may be the browser's, not the tab's): a click waits until the tenth-last is
+// more than 1.1 s old.
+const downloadStarts: number[] = [];
+const DOWNLOAD_BURST = 10;
+const DOWNLOAD_WINDOW_MS = 1_100;
+
+async function downloadSlot(): Promise<void> {
+  const tenthLast = downloadStarts.at(-DOWNLOAD_BURST);
+  if (tenthLast !== undefined) {
+    const wait = tenthLast + DOWNLOAD_WINDOW_MS - Date.now();
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait + 10));
+  }
+  downloadStarts.push(Date.now());
+  if (downloadStarts.length > DOWNLOAD_BURST) downloadStarts.splice(0, downloadStarts.length - DOWNLOAD_BURST);
+}
+
 /**
  * Every CSV file the page offers: each link or button whose download is a .csv (a file in dist or one
- * made in the browser) is activated and its contents read. Returns file name → text.
+ * made in the browser) is activated and its contents read. Returns file name → text. Clicks are spaced
+ * so that no more than ten downloads start within 1.1 s (downloadSlot).
  */
 export async function pageDownloads(page: Page): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
@@ -152,7 +171,12 @@ export async function pageDownloads(page: Page): Promise<Record<string, string>>
   for (const i of indices) {
     const control = page.locator('a, button').nth(i);
     if (!(await control.isVisible())) continue;
-    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 15_000 }), control.click()]);
+    const what = `${page.url()} ${await control.evaluate((e) => e.outerHTML.slice(0, 200))}`;
+    await downloadSlot();
+    const [download] = await Promise.all([
+      page.waitForEvent('download', { timeout: 15_000 }).catch((e: Error) => Promise.reject(new Error(`no download from ${what}: ${e.message}`))),
+      control.click(),
+    ]);
     const stream = await download.createReadStream();
     const chunks: Buffer[] = [];
     for await (const chunk of stream) chunks.push(chunk as Buffer);
