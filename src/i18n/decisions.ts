@@ -62,6 +62,9 @@ export const decisionsWords = {
     title: (lag: string, period: string) => `Ej verkställda beslut enligt ${lag} per insats, ${periodLabel(period)}`,
     summary: (period: string, lag: string, insats: string, value: string, total: string | null) =>
       `Under ${period} gällde flest ej verkställda beslut enligt ${lag} ${insats}: ${value}${total ? ` av totalt ${total}` : ''}.`,
+    summaryAmongShown: (period: string, lag: string, insats: string, value: string, total: string | null) =>
+      `Av de insatser som visas med antal gällde flest ej verkställda beslut enligt ${lag} under ${period} ${insats}: ${value}${total ? ` av totalt ${total}` : ''}.`,
+    hiddenMayBeMore: (n: number) => `${n === 1 ? 'En insats är skyddad' : `${n} insatser är skyddade`} av sekretess och kan ha fler.`,
     none: (lag: string) => `Det finns inga uppgifter per insats enligt ${lag} för kvartalet.`,
     category: 'Insats',
   },

@@ -8,8 +8,8 @@ describe('page helpers', () => {
   it('name the sources under a chart, invented ones first and in words', () => {
     const book = new SourceBook(
       [
-        { kalla: 'a', titel: 'Rapport A', utgivare: 'Kommunen', datum: '2025-03-31', url: null, pahittad: false },
-        { kalla: 'demo', titel: 'Demo', utgivare: null, datum: null, url: null, pahittad: true },
+        { kalla: 'a', titel: 'Rapport A', utgivare: 'Kommunen', datum: '2025-03-31', url: null, pahittad: false, totaler: 'omfattar_dolda' },
+        { kalla: 'demo', titel: 'Demo', utgivare: null, datum: null, url: null, pahittad: true, totaler: 'omfattar_dolda' },
       ],
       '2026-01-15T08:00:00Z',
     );
