@@ -107,8 +107,8 @@ export const decisionsWords = {
     hiddenPartsNote:
       '* Totalen omfattar delar som är skyddade av sekretess, så de delar som visas summerar inte till totalen.',
     hiddenNote:
-      'Antal från 1 upp till gränsen för sekretess visas inte, och inte heller en till uppgift i samma grupp, ' +
-      'så att den dolda inte kan räknas fram.',
+      'Antal från 1 upp till gränsen för sekretess visas inte, och där det behövs döljs också andra uppgifter, ' +
+      'så att de dolda inte kan räknas fram.',
     missingNote: '”Uppgift saknas” betyder att kvartalets rapport inte har någon uppgift om insatsen.',
   },
 
