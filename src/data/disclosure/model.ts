@@ -48,6 +48,13 @@ export interface TableModel {
   consEq: Uint8Array;
   /** How each relation holds in the input (Truth): what the audit's reader knows. */
   consTruth: Uint8Array;
+  /**
+   * How suppression takes each relation (Truth): as `consTruth`, except that a relation holding a count
+   * below the threshold is taken as the contract states it, never as its values say: otherwise whether
+   * `totalt = kvinnor + män` holds exactly would depend on a hidden count and steer the pattern (a reader
+   * who sees kvinnor 8 shown beside totalt 11 could tell män is not 3). The audit still uses `consTruth`.
+   */
+  consPlan: Uint8Array;
   /** The key column a relation runs along. */
   consDim: Uint8Array;
   /** Per cell, the constraints it takes part in (CSR). */
@@ -78,13 +85,16 @@ class Builder {
   coefs: number[] = [];
   eq: number[] = [];
   truth: number[] = [];
+  plan: number[] = [];
   kinds: string[] = [];
   dims: number[] = [];
   value: Float64Array;
   state: Uint8Array;
-  constructor(value: Float64Array, state: Uint8Array) {
+  primary: Uint8Array;
+  constructor(value: Float64Array, state: Uint8Array, primary: Uint8Array) {
     this.value = value;
     this.state = state;
+    this.primary = primary;
   }
   /**
    * A relation Σ coef·x = 0 (`eq`) or ≥ 0 as the contract states it. Suppression keeps it (a box never
@@ -109,6 +119,7 @@ class Builder {
     const holds = unknown ? (eq ? Truth.eq : residual >= 0 && terms.every(([c, k]) => k < 0 || this.state[c] !== CellState.unknown) ? Truth.ge : Truth.none)
       : residual === 0 && eq ? Truth.eq : residual >= 0 ? Truth.ge : Truth.none;
     this.truth.push(holds);
+    this.plan.push(!unknown && terms.some(([c]) => this.primary[c] === 1) ? (eq ? Truth.eq : Truth.ge) : holds);
     this.kinds.push(kind);
   }
 }
@@ -169,7 +180,7 @@ export function buildModel(spec: DatasetSpec, rows: readonly DataRow[], options:
 
   const visibleOnly = (cell: number) => options.visibleOnlySources.has(String(rows[cell].kalla ?? ''));
   const groups: Group[] = [];
-  const b = new Builder(value, state);
+  const b = new Builder(value, state, primary);
   const dimIndex = (column: string) => dims.indexOf(column);
 
   /** A total and its parts: the total is the sum of the parts (the contract's "add up to"). */
@@ -289,7 +300,7 @@ export function buildModel(spec: DatasetSpec, rows: readonly DataRow[], options:
   }
   return {
     spec, rows, size, value, primary, state, dims, code, lineOf, lineStart, lineCells, groups, groupStart, groupIndex,
-    consStart, consCell, consCoef: Int8Array.from(b.coefs), consEq: Uint8Array.from(b.eq), consTruth: Uint8Array.from(b.truth), consDim: Uint8Array.from(b.dims), cellConsStart, cellCons, cellConsCoef,
+    consStart, consCell, consCoef: Int8Array.from(b.coefs), consEq: Uint8Array.from(b.eq), consTruth: Uint8Array.from(b.truth), consPlan: Uint8Array.from(b.plan), consDim: Uint8Array.from(b.dims), cellConsStart, cellCons, cellConsCoef,
     consKind: b.kinds, isTotal,
   };
 }

@@ -64,7 +64,11 @@ interface Box {
 
 type Choice = [code: number, sign: number][];
 
-export function protect(m: TableModel, o: ProtectOptions): Protection {
+export function protect(model: TableModel, o: ProtectOptions): Protection {
+  // The pattern is planned with the relations as the contract states them where a count below the
+  // threshold takes part (`consPlan`), so that it never depends on a hidden count; the arrays are
+  // shared, so the cells hidden here are the model's.
+  const m: TableModel = { ...model, consTruth: model.consPlan };
   const need = o.threshold - 1;
   const up = new Float64Array(m.size);
   const down = new Float64Array(m.size);

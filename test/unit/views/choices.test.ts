@@ -26,6 +26,12 @@ describe('page helpers', () => {
     expect(pickDefaultUnit([])).toBeNull();
   });
 
+  it('pick the municipality before its districts, even where a district has more numbers shown', () => {
+    const u = (enhetskod: string, niva: string | null, varden: number) => ({ enhetskod, enhetsnamn: enhetskod, niva, perioder: 40, varden, pahittad: true });
+    expect(pickDefaultUnit([u('9999-02', 'stadsdel', 1302), u('9999', 'kommun', 1228), u('9999-03', 'stadsdel', 1289)])?.enhetskod).toBe('9999');
+    expect(pickDefaultUnit([u('B', null, 5), u('A', null, 9)])?.enhetskod).toBe('A');
+  });
+
   it('keep a period range inside the data and the right way round', () => {
     const messages: string[] = [];
     expect(resolveRange(['2024-Q4', '2025-Q1', '2025-Q2'], '2025-Q2', '2024-Q4', messages)).toEqual({ from: '2024-Q4', to: '2025-Q2' });
