@@ -63,7 +63,7 @@ const dist = args.dist ? path.resolve(args.dist) : path.join(work, 'dist');
 
 type PageRuns = { path: string; label: string; load: LoadRun[]; firstView: FirstViewRun[]; noJs: NoJsRun; printPages: number | null; filter: FilterRun[]; chosen: FilterRun[] };
 type Generation = { ms: number; rows: Record<string, number>; csvBytes: number } | null;
-type Build = { ms: number; attempts: number } | null;
+type Build = { ms: number; attempts: number; audit: string | null } | null;
 type SizedFile = { path: string; bytes: number; gzip: number };
 
 /** 1–2. The national data generated and the site built from it (unless --dist names a built site). */
@@ -319,6 +319,7 @@ function printed(p: {
   out.push(`socialstatistik bench ${results.generated}  (${machineBefore.cpus} × ${machineBefore.cpuModel}, load before ${machineBefore.loadavg.join(' ')}, after ${machineAfter.loadavg.join(' ')})`);
   if (generation) out.push(`data: ${Object.entries(generation.rows).map(([f, n]) => `${f} ${n}`).join(', ')} (${formatBytes(generation.csvBytes)} CSV, ${formatValue(generation.ms, 'ms')})`);
   out.push(build ? `bygge / build: ${formatValue(build.ms, 'ms')}${build.attempts > 1 ? ` (försök / attempt ${build.attempts})` : ''}, dist ${formatBytes(distBytes)}` : `dist ${formatBytes(distBytes)} (${args.dist})`);
+  if (build?.audit) out.push(`granskning av anonymiseringen (i bygget) / disclosure audit (in the build): ${build.audit}`);
   out.push('', table(['fil / file', 'byte', 'gzip'], p.files.map((f) => [f.path, formatBytes(f.bytes), formatBytes(f.gzip)])));
   out.push('', table(
     ['sida / page', `kB till diagram (${SLOW_LINE.kbps / 1000} Mbit/s)`, 'kB JS av (hela sidan)', 'kB före diagram (lokalt)', 'kB vid vila', 'JS före diagram', 'FCP', 'första diagram'],
@@ -460,12 +461,14 @@ function byKind(resources: { type: string; bytes: number }[]): Record<string, nu
 }
 
 /** scripts/build.ts as a child process, timed. A build racing another in the same tree is retried once. */
-async function timedBuild(data: string, out: string): Promise<{ ms: number; attempts: number }> {
+async function timedBuild(data: string, out: string): Promise<NonNullable<Build>> {
   for (let attempt = 1; ; attempt++) {
     const t0 = performance.now();
     const { code, output } = await runBuild(data, out);
     const ms = performance.now() - t0;
-    if (code === 0) return { ms, attempts: attempt };
+    // The build prints its disclosure audit: "Granskning av anonymiseringen / disclosure audit (12.3 s, …):" and a line per dataset.
+    const audit = /disclosure audit \(([\d.]+) s[^\n]*\n((?: {2}\S.*\n?)*)/.exec(output);
+    if (code === 0) return { ms, attempts: attempt, audit: audit ? `${audit[1]} s\n${audit[2].trimEnd()}` : null };
     if (attempt < 2 && /\.prerender|ENOENT/.test(output)) {
       log('bygget krockade med ett annat, försöker igen / the build collided with another one, retrying');
       continue;

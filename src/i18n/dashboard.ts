@@ -131,6 +131,8 @@ export const dashboard = {
       'Totalt (barn räknas en gång) är ett eget publicerat tal, inte summan av formerna: ett barn kan ha flera placeringsformer under perioden.',
     areaNote:
       'I ytdiagrammet staplas placeringsformerna; totalen visas inte där, eftersom summan av formerna kan vara större än antalet barn.',
+    visibleSumNote:
+      'Totalen är här källans summa av de värden som den visar: den omfattar inte de placeringar vars antal källan har skyddat med sekretess (*).',
     suppressedInTotal: (periods: string) =>
       `Totalen omfattar också placeringar vars antal är skyddade av sekretess (${periods}).`,
     compositionSummary: (period: string, list: string) => `Under ${period} var flest barn placerade i ${list}.`,

@@ -92,7 +92,7 @@ export const reportWords = {
   summary: (n: string, lag: string, period: string) =>
     `Socialnämnden rapporterar ${n} gynnande beslut enligt ${lawParagraph(lag, period)}, som inte har verkställts inom föreskriven tid.`,
   summaryHidden: (lag: string, period: string) =>
-    `Socialnämnden rapporterar ett fåtal gynnande beslut enligt ${lawParagraph(lag, period)} som inte har verkställts inom föreskriven tid; antalet är skyddat av sekretess.`,
+    `Socialnämnden rapporterar gynnande beslut enligt ${lawParagraph(lag, period)} som inte har verkställts inom föreskriven tid; antalet är skyddat av sekretess.`,
   summaryMissing: (lag: string) => `Antalet ej verkställda beslut enligt ${lag} finns inte i uppgifterna för kvartalet.`,
   nothing: (lag: string, quarter: string) =>
     `Socialnämnden har inga ej verkställda gynnande beslut enligt ${lag} att rapportera för ${quarter}, och inte heller några tidigare ej verkställda beslut att återrapportera.`,
@@ -112,7 +112,7 @@ export const reportWords = {
   listIntro: (insats: string, n: string, one: boolean) =>
     `${insats} har ${n} ej ${one ? 'verkställt gynnande beslut' : 'verkställda gynnande beslut'} inom perioden. Av dessa är vid rapporteringstillfället:`,
   listIntroHidden: (insats: string) =>
-    `${insats} har ett fåtal ej verkställda gynnande beslut inom perioden (antalet är skyddat av sekretess). Av dessa är vid rapporteringstillfället:`,
+    `${insats} har ej verkställda gynnande beslut inom perioden; antalet är skyddat av sekretess. Av dessa är vid rapporteringstillfället:`,
   statusItem: (status: string, n: number) => {
     const [one, many] = STATUS_PHRASES[status] ?? STATUS_PHRASES.ovrigt;
     return `${formatNumber(n)} ${n === 1 ? one : many}`;
@@ -132,7 +132,7 @@ export const reportWords = {
 
   hiddenTotalRef: ' (summan omfattar antal som är skyddade av sekretess)',
   hiddenNote: (marker: string) =>
-    `${marker} Skyddad av sekretess: antal från 1 upp till gränsen för sekretess visas inte, och inte heller en till uppgift i samma grupp, så att den dolda inte kan räknas fram.`,
+    `${marker} Skyddad av sekretess: antal från 1 upp till gränsen för sekretess visas inte, och där det behövs döljs också andra uppgifter, så att de dolda inte kan räknas fram.`,
   hiddenTotalNote:
     '* Summan omfattar antal som är skyddade av sekretess: de antal som visas ovanför summerar inte till den. Summan är publicerad och korrekt.',
   missingNote: (marker: string) => `${marker} Uppgift saknas: kvartalets rapport har ingen uppgift om insatsen.`,

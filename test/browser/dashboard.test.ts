@@ -12,6 +12,8 @@ import ExcelJS from 'exceljs';
 // @ts-expect-error: the toolkit ships no types
 import JSONstat from 'jsonstat-toolkit';
 import { NodeRunner } from '../../src/queries/node-runner.ts';
+import type { UnitCatalogRow } from '../../src/queries/unit-catalogs.ts';
+import { pickDefaultUnit } from '../../src/views/choices.ts';
 import { launchSiteBrowser, openFilters, STRICT_CSP, type SiteBrowser } from './browser.ts';
 import { sharedBrowser } from './close-clean.ts';
 
@@ -28,8 +30,19 @@ async function one<T = number | null>(sql: string, params: unknown[] = []): Prom
 /** A count formatted as the site shows it (no-break space between thousands). */
 const shown = (n: number) => n.toLocaleString('sv-SE').replace(/\s/g, '\u00a0');
 
+/**
+ * The unit the Placeringar page shows without a choice: the site's rule over its published unit list (most
+ * periods, then most published numbers). Which demo unit that is follows from the suppression pattern.
+ */
+let placementsDefault: UnitCatalogRow;
+/** Another invented unit with quarters, for choosing a unit other than the default. */
+let otherUnit: UnitCatalogRow;
+
 beforeAll(async () => {
   db = await NodeRunner.open(path.join(siteDir, 'data'));
+  const units = await db.run<UnitCatalogRow>('SELECT * FROM placeringar_enheter');
+  placementsDefault = pickDefaultUnit(units)!;
+  otherUnit = units.find((u) => u.pahittad && u.perioder > 1 && u.enhetskod !== placementsDefault.enhetskod)!;
 });
 afterAll(() => db?.close());
 
@@ -114,17 +127,20 @@ describe('the dashboard pages without JavaScript', () => {
     await page.close();
   });
 
-  test('Placeringar: the summary, table and composition give the published numbers of the demo unit', async () => {
+  test('Placeringar: the summary, table and composition give the published numbers of the default (demo) unit', async () => {
     const page = await browser.newPage();
     await page.goto(`${siteUrl}placeringar/`);
-    const latest = await one<string>(`SELECT max(period) FROM placeringar WHERE enhetskod = '9999'`);
-    const total = (await one(PLACEMENT_TOTAL, ['9999', latest, 'totalt'])) as number;
-    const before = (await one(PLACEMENT_TOTAL, ['9999', '2025-Q3', 'totalt'])) as number;
+    const unit = placementsDefault.enhetskod;
+    expect(placementsDefault.pahittad).toBe(true);
+    expect(await page.locator('figure[data-chart="placeringar-trend"] .chart-figure__subtitle').innerText()).toContain(placementsDefault.enhetsnamn);
+    const latest = await one<string>(`SELECT max(period) FROM placeringar WHERE enhetskod = ?`, [unit]);
+    const total = (await one(PLACEMENT_TOTAL, [unit, latest, 'totalt'])) as number;
+    const before = (await one(PLACEMENT_TOTAL, [unit, '2025-Q3', 'totalt'])) as number;
     expect(latest).toBe('2025-Q4');
     const [trendSummary, compositionSummary] = await summaries(page);
     const change = total - before;
     expect(trendSummary).toContain(`Under kv.\u00a04\u00a02025 var antalet placerade barn och unga (totalt) ${shown(total)}, en ${change >= 0 ? 'ökning' : 'minskning'} med ${shown(Math.abs(change))} jämfört med kv.\u00a03\u00a02025`);
-    const familjehem = (await one(`SELECT antal FROM placeringar WHERE enhetskod = '9999' AND period = '2025-Q4' AND placeringsform = 'familjehem' AND kon = 'totalt' AND aldersgrupp = '0-20'`)) as number;
+    const familjehem = (await one(`SELECT antal FROM placeringar WHERE enhetskod = ? AND period = '2025-Q4' AND placeringsform = 'familjehem' AND kon = 'totalt' AND aldersgrupp = '0-20' AND avser = 'vid_periodens_slut'`, [unit])) as number;
     expect(compositionSummary).toContain(`familjehem (${shown(familjehem)})`);
     // The table row of the latest period: the published total first.
     const lastRow = await page.$$eval('figure[data-chart="placeringar-trend"] tbody tr:last-child > *', (c) => c.map((x) => x.textContent));
@@ -166,9 +182,29 @@ describe('the dashboard pages without JavaScript', () => {
     expect(await card.locator('.key-figure__changes').innerText()).toContain(
       `${diff > 0 ? 'ökning' : diff < 0 ? 'minskning' : 'oförändrat'}${diff ? ` med ${shown(Math.abs(diff))}` : ''} från kv.\u00a04\u00a02024`,
     );
-    const sol = (await one(`SELECT antal FROM ej_verkstallda_beslut WHERE enhetskod = '9999' AND period = '2025-Q4' AND lag = 'SoL'
-      AND verksamhet = 'totalt' AND insats = 'totalt' AND kon = 'totalt' AND status = 'totalt'`)) as number;
-    expect(await page.locator('.key-figure[data-key="beslut-sol"] data').getAttribute('value')).toBe(String(sol));
+    // The decisions of each law: a published total as a number with its changes in words, a hidden one as
+    // the marker in words and no number (the demo unit's SoL total of kv. 4 2025 is hidden to protect others).
+    const decisions = (lag: string, period: string) =>
+      one<number | null>(`SELECT antal FROM ej_verkstallda_beslut WHERE enhetskod = '9999' AND period = ? AND lag = ? AND insats = 'totalt'
+        AND kon = 'totalt' AND status = 'totalt' AND verksamhet = ?`, [period, lag, lag === 'SoL' ? 'totalt' : '']);
+    for (const lag of ['SoL', 'LSS']) {
+      const law = page.locator(`.key-figure[data-key="beslut-${lag.toLowerCase()}"]`);
+      const n = await decisions(lag, '2025-Q4');
+      if (n === null) {
+        expect(await law.locator('data').count(), lag).toBe(0);
+        expect(await law.locator('.key-figure__value [data-markering="sekretess"]').innerText(), lag).toBe('Skyddad av sekretess');
+        expect(await law.locator('.key-figure__changes').innerText(), lag).not.toMatch(/\d+ från/);
+        continue;
+      }
+      expect(await law.locator('data').getAttribute('value'), lag).toBe(String(n));
+      const quarterBefore = await decisions(lag, '2025-Q3');
+      if (quarterBefore !== null) {
+        const d = n - quarterBefore;
+        expect(await law.locator('.key-figure__changes').innerText(), lag).toContain(
+          `${d > 0 ? 'ökning' : d < 0 ? 'minskning' : 'oförändrat'}${d ? ` med ${shown(Math.abs(d))}` : ''} från kv.\u00a03\u00a02025`,
+        );
+      }
+    }
     expect(await page.locator('figure[data-chart="oversikt-placeringar"] .chart-figure__link a').getAttribute('href')).toBe(`${new URL(siteUrl).pathname}placeringar/`);
     expect(await page.locator('a', { hasText: 'Mer om data och källor' }).count()).toBe(1);
     await page.close();
@@ -303,8 +339,8 @@ describe('the dashboard pages with JavaScript', () => {
     // One period is drawn as bars, not as a line of one dot.
     const kind = await page.$eval('figure[data-chart="placeringar-trend"]', (f) => JSON.parse((f as HTMLElement).dataset.figure ?? '{}').recipe?.kind);
     expect(kind).toBe('bars');
-    // Back to a unit with quarters: the fields are offered again at once.
-    await page.selectOption('select[name="enhet"]', '9999');
+    // Back to a unit with quarters (the default one): the fields are offered again at once.
+    await page.selectOption('select[name="enhet"]', placementsDefault.enhetskod);
     await page.waitForFunction(() => !new URL(location.href).searchParams.has('enhet'), null, { timeout: 60_000 });
     await waitForBrowserRender(page);
     for (const name of ['fran', 'till', 'kon']) {
@@ -420,7 +456,7 @@ describe('the dashboard pages with JavaScript', () => {
     await page.goto(`${siteUrl}placeringar/?enhet=finns-inte&fran=1999-Q1`);
     await waitForBrowserRender(page);
     const status = await page.locator('[data-engine-status]').innerText();
-    expect(status).toContain('Enheten ”finns-inte” finns inte i uppgifterna; sidan visar Exempelstad (påhittade siffror).');
+    expect(status).toContain(`Enheten ”finns-inte” finns inte i uppgifterna; sidan visar ${placementsDefault.enhetsnamn}.`);
     expect(status).toContain('Perioden ”1999-Q1” finns inte för enheten; hela perioden visas.');
     expect(new URL(page.url()).search).toBe('');
     await page.close();
@@ -519,12 +555,15 @@ describe('the dashboard pages with JavaScript', () => {
     await page.goto(`${siteUrl}placeringar/`, { waitUntil: 'networkidle' });
     const svg = page.locator('figure[data-chart="placeringar-trend"] svg.ss-chart:visible');
     await svg.focus();
-    await page.keyboard.press('End');
+    // Home: the first point, the total of the first quarter (End would go to the last point drawn, which may
+    // be a hidden value's mark).
+    await page.keyboard.press('Home');
+    const first = (await one(PLACEMENT_TOTAL, [placementsDefault.enhetskod, '2016-Q1', 'totalt'])) as number;
     const tip = await page.locator('figure[data-chart="placeringar-trend"] svg.ss-chart:visible .ss-tip').textContent();
-    expect(tip).toMatch(/kv.\u00a04\u00a02025: \d/);
+    expect(tip).toContain(`kv.\u00a01\u00a02016: ${shown(first)}`);
     // The tooltip is drawn for the eye (aria-hidden); the point is said in the page's one polite live region,
     // and the chart points to its summary in words.
-    await expect.poll(() => page.locator('[data-chart-announcer]').textContent()).toMatch(/^.+\. kv.\u00a04\u00a02025: \d+$/);
+    await expect.poll(() => page.locator('[data-chart-announcer]').textContent()).toMatch(new RegExp(`^.+\\. kv.\u00a01\u00a02016: ${first}$`));
     expect(await page.locator('[aria-live="polite"][data-chart-announcer]').count()).toBe(1);
     const describedBy = await svg.getAttribute('aria-describedby');
     expect(await page.locator(`#${describedBy}`).getAttribute('data-summary')).toBe('');
@@ -541,11 +580,11 @@ describe('when the engine cannot start', () => {
       await page.goto(`${siteUrl}placeringar/`, { waitUntil: 'networkidle' });
       const before = await summaries(page);
       await openFilters(page);
-      await page.selectOption('select[name="enhet"]', '9999-02');
+      await page.selectOption('select[name="enhet"]', otherUnit.enhetskod);
       await page.getByRole('button', { name: 'Visa' }).click();
       await page.waitForSelector('[data-engine-status][data-state="error"]', { timeout: 30_000 });
       expect(await page.locator('[data-engine-status]').innerText()).toBe(
-        'Urvalet kunde inte visas: Databasmotorn kunde inte startas i webbläsaren. Sidan visar fortfarande Exempelstad (påhittade siffror), kv.\u00a01\u00a02016–kv.\u00a04\u00a02025.',
+        `Urvalet kunde inte visas: Databasmotorn kunde inte startas i webbläsaren. Sidan visar fortfarande ${placementsDefault.enhetsnamn}, kv.\u00a01\u00a02016–kv.\u00a04\u00a02025.`,
       );
       expect(await summaries(page)).toEqual(before);
       expect(new Set(await rendered(page))).toEqual(new Set(['build']));

@@ -89,18 +89,20 @@ async function printedLaws(page: Page, file: string): Promise<{ pages: string[];
 describe('the report without JavaScript', () => {
   const browser = sharedBrowser({ siteUrl, csp: STRICT_CSP, javaScriptEnabled: false });
 
-  test('Luleå kvartal 4 2025: SoL 111 with ÄO 80, OF 7, IFO 24 and the comparison 83/109/111', async () => {
+  test('Luleå kvartal 4 2025: SoL 111 with ÄO 80, OF and IFO hidden, and the comparison 83/109/111', async () => {
     const { page, status } = await openPage(browser, LULEA, false);
     expect(status).toBe(200);
     expect(await text(page, '[data-law="SoL"] h2')).toBe('Statistikrapport avseende ej verkställda gynnande beslut enligt 11 kap. 1 § socialtjänstlagen (SoL) kvartal 4 2025');
     expect(await text(page, '[data-law="SoL"] [data-summary]')).toBe('Socialnämnden rapporterar 111 gynnande beslut enligt 11 kap. 1 § socialtjänstlagen (SoL), som inte har verkställts inom föreskriven tid.');
-    expect(await detailRow(page, 'SoL', 'Särskilt boende (ÄO)')).toEqual(['43', '23', '66']);
+    // Särskilt boende (ÄO) for women only: its men and its total are hidden with a status count below the threshold.
+    expect(await detailRow(page, 'SoL', 'Särskilt boende (ÄO)')).toEqual(['43', 'sekretess', 'sekretess']);
     expect((await detailRow(page, 'SoL', 'Total ÄO'))[2]).toBe('80');
-    expect((await detailRow(page, 'SoL', 'Total OF'))[2]).toBe('7');
-    expect((await detailRow(page, 'SoL', 'Total IFO'))[2]).toBe('24');
+    // OF and IFO are hidden together: only their sum (111 − 80 = 31) can be read.
+    expect(await detailRow(page, 'SoL', 'Total OF')).toEqual(['sekretess', 'sekretess', 'sekretess']);
+    expect(await detailRow(page, 'SoL', 'Total IFO')).toEqual(['11', 'sekretess', 'sekretess']);
     expect(await detailRow(page, 'SoL', 'Totalt samtliga verksamheter')).toEqual(['63', '48', '111']);
-    // Bostad as the detail table shows it (4 + 8 = 12); the comparison shows its three parts instead.
-    expect(await detailRow(page, 'SoL', 'Bostad (IFO)')).toEqual(['4', '8', '12']);
+    // Bostad as the detail table shows it (its total 12, women and men hidden); the comparison shows its three parts instead.
+    expect(await detailRow(page, 'SoL', 'Bostad (IFO)')).toEqual(['sekretess', 'sekretess', '12']);
     expect(await comparisonRow(page, 'SoL', 'Bostad/Övergångslägenhet')).toEqual(['9', '11', '9']);
     expect(await comparisonRow(page, 'SoL', 'Bostad')).toEqual([]);
     expect(await comparisonRow(page, 'SoL', 'Totalt samtliga verksamheter')).toEqual(['83', '109', '111']);
@@ -116,10 +118,12 @@ describe('the report without JavaScript', () => {
     await page.close();
   });
 
-  test('the per-insats lists: Särskilt boende (ÄO) 21 verkställda, 30 saknar plats; no small count is shown', async () => {
+  test('the per-insats lists: Särskilt boende (ÄO) hidden, 21 verkställda, 30 saknar plats; no small count is shown', async () => {
     const { page } = await openPage(browser, LULEA, false);
     const list = (await text(page, '[data-law="SoL"] [data-insats-list="Särskilt boende (ÄO)"]')).replace(NBSP, ' ');
-    expect(list).toContain('Särskilt boende (ÄO) har 66 ej verkställda gynnande beslut inom perioden. Av dessa är vid rapporteringstillfället:');
+    // Its total is hidden (a complement, not a small count): the list says so without calling it few.
+    expect(list).toContain('Särskilt boende (ÄO) har ej verkställda gynnande beslut inom perioden; antalet är skyddat av sekretess. Av dessa är vid rapporteringstillfället:');
+    expect(list).not.toContain('fåtal');
     expect(list).toContain('21 beslut verkställda');
     expect(list).toContain('30 beslut ej verkställda då det saknas plats');
     expect(list).toContain('× beslut tackat ja, ännu ej verkställda (sekretess)');

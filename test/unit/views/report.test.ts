@@ -37,11 +37,13 @@ const sumOf = (m: ReportModel, lag: string, label: string) =>
   m.laws.find((l) => l.lag === lag)?.detail?.groups.flat().find((r) => r.label === label)?.sum.antal;
 
 describe('Luleå kvartal 4 2025 (source 002), published figures', () => {
-  it('SoL: 111, ÄO 80, OF 7, IFO 24; the comparison 83/109/111 at 2025-06-30, 2025-09-30, 2025-12-31', async () => {
+  // The source's OF 7 and IFO 24 are hidden on the site: OF's Kontaktperson 5 is shown and its other
+  // two insatser are small, so 7 would leave them 2 between them (issue 11's audit; safety first).
+  it('SoL: 111, ÄO 80, OF and IFO hidden; the comparison 83/109/111 at 2025-06-30, 2025-09-30, 2025-12-31', async () => {
     const m = await report('enhet=2580&kvartal=2025-Q4');
     const sol = m.laws[0];
     expect(sol.summary).toBe('Socialnämnden rapporterar 111 gynnande beslut enligt 11 kap. 1 § socialtjänstlagen (SoL), som inte har verkställts inom föreskriven tid.');
-    expect([sumOf(m, 'SoL', 'Total ÄO'), sumOf(m, 'SoL', 'Total OF'), sumOf(m, 'SoL', 'Total IFO'), sumOf(m, 'SoL', 'Totalt samtliga verksamheter')]).toEqual([80, 7, 24, 111]);
+    expect([sumOf(m, 'SoL', 'Total ÄO'), sumOf(m, 'SoL', 'Total OF'), sumOf(m, 'SoL', 'Total IFO'), sumOf(m, 'SoL', 'Totalt samtliga verksamheter')]).toEqual([80, null, null, 111]);
     const total = sol.comparison?.groups.flatMap((g) => g.rows).find((r) => r.kind === 'total');
     expect(total?.cells.map((c) => c.antal)).toEqual([83, 109, 111]);
     expect(sol.comparisonLead).toContain('2025-06-30, 2025-09-30, 2025-12-31');
@@ -60,11 +62,11 @@ describe('Luleå kvartal 4 2025 (source 002), published figures', () => {
     expect(shown.filter((n) => n >= 1 && n <= 3)).toEqual([]);
   });
 
-  it('a sub-insats counts in its parent: the detail table shows Bostad 4 + 8 = 12, the comparison its three parts', async () => {
+  it('a sub-insats counts in its parent: the detail table shows Bostad 12 (its 4 women and 8 men hidden to protect smaller cells), the comparison its three parts', async () => {
     const m = await report('enhet=2580');
     const sol = m.laws[0];
     const bostad = sol.detail?.groups.flat().find((r) => r.label === 'Bostad (IFO)');
-    expect([bostad?.women.antal, bostad?.men.antal, bostad?.sum.antal]).toEqual([4, 8, 12]);
+    expect([bostad?.women.antal, bostad?.men.antal, bostad?.sum.antal]).toEqual([null, null, 12]);
     const ifo = sol.comparison?.groups.find((g) => g.verksamhet === 'IFO')?.rows.map((r) => r.label);
     expect(ifo).toEqual(expect.arrayContaining(['Bostad/Fyren', 'Bostad/Krongyllen', 'Bostad/Övergångslägenhet']));
     expect(ifo).not.toContain('Bostad');
