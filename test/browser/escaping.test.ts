@@ -199,7 +199,7 @@ describe.each([
     expect(browser.errors).toEqual([]);
     expect(failed).toEqual([]);
     expect(browser.foreignRequests).toEqual([]);
-  }, 600_000);
+  }, 1_200_000);
 
   test.runIf(js)('the checks see a payload that does run (markup inserted unescaped)', async () => {
     const { page } = await openPage(browser, server.url, true);
