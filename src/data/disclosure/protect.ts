@@ -64,6 +64,15 @@ interface Box {
 
 type Choice = [code: number, sign: number][];
 
+/** With SOCIALSTATISTIK_PROFILE=1, CPU time per step of protect (scripts/dbg-anon.ts prints it). */
+export const STATS: Record<string, number> = {};
+const PROFILE = typeof process !== 'undefined' && process.env?.SOCIALSTATISTIK_PROFILE === '1';
+const now = () => (PROFILE ? process.cpuUsage().user / 1000 : 0);
+const T = (k: string, t0: number) => {
+  if (!PROFILE) return;
+  STATS[k + '_ms'] = (STATS[k + '_ms'] ?? 0) + now() - t0;
+  STATS[k + '_n'] = (STATS[k + '_n'] ?? 0) + 1;
+};
 export function protect(m: TableModel, o: ProtectOptions): Protection {
   const need = o.threshold - 1;
   const up = new Float64Array(m.size);
@@ -95,19 +104,38 @@ export function protect(m: TableModel, o: ProtectOptions): Protection {
   }
   let mostTotals = 0;
   for (let i = 0; i < m.size; i++) mostTotals = Math.max(mostTotals, totalDims[i]);
+  // What a cell costs to hide, before the quarter before is looked at; and that cell (fixed by the model).
+  const baseCost = new Float64Array(m.size);
+  const previous = new Int32Array(m.size);
+  for (let i = 0; i < m.size; i++) {
+    baseCost[i] = (m.value[i] + 1) * TOTAL_WEIGHT ** totalDims[i];
+    previous[i] = before(i);
+  }
   const cost = (c: number) => {
     if (m.state[c] === CellState.hidden) return 0;
-    let w = (m.value[c] + 1) * TOTAL_WEIGHT ** totalDims[c];
-    const p = before(c);
-    if (p >= 0 && m.state[p] === CellState.hidden) w *= SAME_AS_BEFORE;
-    return w;
+    const p = previous[c];
+    return p >= 0 && m.state[p] === CellState.hidden ? baseCost[c] * SAME_AS_BEFORE : baseCost[c];
   };
+  // Each group as seen from its parent and from a child (the model's groups never change).
+  type GroupView = { parent: number; children: number[]; asParent: boolean; eq: boolean };
+  const views: [GroupView, GroupView][] = m.groups.map((g, k) => {
+    const eq = groupIsEq(m, k);
+    return [{ parent: g.parent, children: g.children, asParent: true, eq }, { parent: g.parent, children: g.children, asParent: false, eq }];
+  });
+  /** Per cell, a bit per column in which it is in a sum (an equation). */
+  const sumMask = new Int32Array(m.size);
+  m.groups.forEach((g, k) => {
+    if (!views[k][0].eq) return;
+    sumMask[g.parent] |= 1 << g.dim;
+    for (const ch of g.children) sumMask[ch] |= 1 << g.dim;
+  });
   const groupsAt = (c: number, dim: number) => {
-    const out: { parent: number; children: number[]; asParent: boolean; eq: boolean }[] = [];
+    const out: GroupView[] = [];
     for (let k = m.groupStart[c]; k < m.groupStart[c + 1]; k++) {
-      const g = m.groups[m.groupIndex[k]];
+      const gi = m.groupIndex[k];
+      const g = m.groups[gi];
       if (g.dim !== dim) continue;
-      out.push({ parent: g.parent, children: g.children, asParent: g.parent === c, eq: groupIsEq(m, m.groupIndex[k]) });
+      out.push(views[gi][g.parent === c ? 0 : 1]);
     }
     return out;
   };
@@ -169,39 +197,68 @@ export function protect(m: TableModel, o: ProtectOptions): Protection {
     return out;
   };
 
-  const hasSum = (c: number, dim: number) => groupsAt(c, dim).some((g) => g.eq);
+  const hasSum = (c: number, dim: number) => (sumMask[c] & (1 << dim)) !== 0;
 
   /**
    * Closes the sums a box breaks one at a time: for the first equation the box changes, the cheapest
    * cell of it that cancels the change (the total above, or a sibling the other way), until none is
    * broken. Catches what a box cannot (statuses that differ between insatser, kön only for all ages).
    */
+  // repair's scratch: net move per cell, change per equation, and the equations changed now (with
+  // each one's place in that list), all put back to zero when it returns.
+  const repairNet = new Int32Array(m.size);
+  const repairChange = new Int32Array(m.consEq.length);
+  const openAt = new Int32Array(m.consEq.length).fill(-1);
+  const openList: number[] = [];
+  const netTouched: number[] = [];
+  const changeTouched: number[] = [];
   const repair = (start: Box): Box | null => {
     const cells = [...start.cells];
     const signs = [...start.signs];
     let total = start.cost;
-    const net = new Map<number, number>();
     // How much the box changes each equation, kept as cells join (it is linear in the cells' moves).
-    const changes = new Map<number, number>();
-    /** The equations the box changes now (few: the search looks for the first). */
-    const open = new Set<number>();
     const move = (c: number, sign: number) => {
-      net.set(c, (net.get(c) ?? 0) + sign);
+      if (repairNet[c] === 0) netTouched.push(c);
+      repairNet[c] += sign;
       for (let k = m.cellConsStart[c]; k < m.cellConsStart[c + 1]; k++) {
         const r = m.cellCons[k];
         if (!m.consEq[r]) continue;
-        const ch = (changes.get(r) ?? 0) + sign * m.cellConsCoef[k];
-        changes.set(r, ch);
-        if (ch === 0) open.delete(r);
-        else open.add(r);
+        const before = repairChange[r];
+        const ch = before + sign * m.cellConsCoef[k];
+        if (before === 0) changeTouched.push(r);
+        repairChange[r] = ch;
+        if (ch === 0) {
+          const at = openAt[r];
+          if (at >= 0) {
+            const last = openList.pop()!;
+            if (last !== r) {
+              openList[at] = last;
+              openAt[last] = at;
+            }
+            openAt[r] = -1;
+          }
+        } else if (openAt[r] < 0) {
+          openAt[r] = openList.length;
+          openList.push(r);
+        }
       }
+    };
+    const done = (box: Box | null) => {
+      for (const c of netTouched) repairNet[c] = 0;
+      for (const r of changeTouched) repairChange[r] = 0;
+      for (const r of openList) openAt[r] = -1;
+      netTouched.length = 0;
+      changeTouched.length = 0;
+      openList.length = 0;
+      return box;
     };
     cells.forEach((c, i) => move(c, signs[i]));
     for (let step = 0; step < REPAIR_STEPS; step++) {
+      // The first equation the box still changes.
       let broken = -1;
-      for (const r of open) if (broken < 0 || r < broken) broken = r;
-      const change = broken < 0 ? 0 : changes.get(broken)!;
-      if (broken < 0) return { cells, signs, cost: total, minPlus: 0, minMinus: 0, moved: start.moved };
+      for (const r of openList) if (broken < 0 || r < broken) broken = r;
+      if (broken < 0) return done({ cells, signs, cost: total, minPlus: 0, minMinus: 0, moved: start.moved });
+      const change = repairChange[broken];
       let pick = -1;
       let pickSign = 0;
       let pickCost = Infinity;
@@ -209,23 +266,23 @@ export function protect(m: TableModel, o: ProtectOptions): Protection {
         const x = m.consCell[j];
         const sign = -change / m.consCoef[j];
         if (Math.abs(sign) !== 1 || !movable(x) || x === start.cells[0]) continue;
-        if ((net.get(x) ?? 0) + sign === 0) continue;
+        if (repairNet[x] + sign === 0) continue;
         const c = cost(x);
         if (c < pickCost) [pick, pickSign, pickCost] = [x, sign, c];
       }
-      if (pick < 0) return null;
+      if (pick < 0) return done(null);
       cells.push(pick);
       signs.push(pickSign);
       move(pick, pickSign);
       total += pickCost;
     }
-    return null;
+    return done(null);
   };
 
   /** The corners' ways to move in column `dim`: from the count itself and from the first corner with a sum there. */
   const optionsFor = (box: Box, dim: number, wide: boolean): Choice[] => {
     const own = choices(box.cells[0], dim, wide);
-    const other = box.cells.find((c, i) => i > 0 && groupsAt(c, dim).some((g) => g.eq));
+    const other = box.cells.find((c, i) => i > 0 && hasSum(c, dim));
     if (other === undefined) return own;
     const more = choices(other, dim, wide).filter((c) => c.length > 1);
     const seen = new Set(own.filter((c) => c.length > 1).map((c) => JSON.stringify(c)));
@@ -428,17 +485,23 @@ export function protect(m: TableModel, o: ProtectOptions): Protection {
   for (const t of order) {
     if (up[t] + down[t] >= need || byLp[t]) continue;
     valid = null;
+    let t0 = now();
     let found = search(t, false);
+    T('search', t0);
     // A box that would hide the total of totals (all children, all decisions of a law) is tried again
     // with a wider search first.
     const grand = (f: { box: Box } | null) => !f || f.box.cells.some((c) => totalDims[c] >= mostTotals - 1 && m.state[c] === CellState.published);
     if (grand(found)) {
       const cheap = valid as Box | null;
       limits.clear();
+      t0 = now();
       let wider = search(t, true);
+      T('wide', t0);
       if (!wider && limits.size > 0) {
         for (const d of limits) forced.add(d);
+        t0 = now();
         wider = search(t, true);
+        T('forced', t0);
         forced.clear();
       }
       if (wider && (!found || wider.box.cost < found.box.cost)) found = wider;
@@ -449,7 +512,10 @@ export function protect(m: TableModel, o: ProtectOptions): Protection {
     const alternative = valid as Box | null;
     if (alternative && grand(found) && alternative.cost < (found?.box.cost ?? Infinity) / 4 && lpChecks < LP_CHECKS) {
       lpChecks++;
-      if (holdsByLp(alternative.cells)) {
+      t0 = now();
+      const hl = holdsByLp(alternative.cells);
+      T('holdsByLp', t0);
+      if (hl) {
         for (const c of alternative.cells) byLp[c] = 1;
         result.secondary += alternative.cells.filter((c) => m.primary[c] === 0 && wasPublished.has(c)).length;
         continue;
@@ -458,7 +524,10 @@ export function protect(m: TableModel, o: ProtectOptions): Protection {
     if (!found) {
       // No box: hide the cheapest cell beside it, one at a time, until the reader's exact interval is
       // wide enough (an LP-driven heuristic); the audit checks the result again.
-      if (!widenByLp(t)) result.unprotected.push(t);
+      t0 = now();
+      const wl = widenByLp(t);
+      T('widen', t0);
+      if (!wl) result.unprotected.push(t);
       continue;
     }
     const { box } = found;
@@ -479,6 +548,7 @@ export function protect(m: TableModel, o: ProtectOptions): Protection {
       }
     }
   }
+  let t1 = now();
   // Counts the source itself hid (`*` in the input): their value is unknown here, but what a reader
   // can say about them is not (a linear program over the published figures), and it must not be less.
   for (let c = 0; c < m.size; c++) {
@@ -487,7 +557,11 @@ export function protect(m: TableModel, o: ProtectOptions): Protection {
 
   // A backstop for what no box protected: a sum the reader knows with a single cell not shown gives
   // that cell away, so the cheapest published cell of it is hidden too, and so on from there.
+  T('sekretess', t1);
+  t1 = now();
   closeSingles();
+  T('closeSingles', t1);
+  t1 = now();
 
   // The clean-up: boxes chosen one count at a time overlap, and many a complement is not needed once
   // the others are hidden. Each is shown again, the latest quarter first, totals first, the largest
@@ -513,32 +587,84 @@ export function protect(m: TableModel, o: ProtectOptions): Protection {
   for (let c = 0; c < m.size; c++) if (m.state[c] === CellState.hidden && !m.primary[c] && !Number.isNaN(m.value[c])) candidates.push(c);
   candidates.sort((a, b) => periodRank(m, period, b) - periodRank(m, period, a) || totalDims[b] - totalDims[a] || m.value[b] - m.value[a] || a - b);
   let runs = 0;
+  const deadStamp = new Int32Array(proofs.length);
+  let stamp = 0;
+  // The block of hidden cells around a shown one, as blockOf finds it (the same cells in the same
+  // order), from each cell's neighbours listed once: the clean-up only ever shows cells, so the cells
+  // variable now are all it will meet.
+  const adjStart = new Int32Array(m.size + 1);
+  const adjCells: number[] = [];
+  {
+    const mark = new Int32Array(m.size).fill(-1);
+    for (let c = 0; c < m.size; c++) {
+      if (variable(c)) {
+        mark[c] = c;
+        for (let k = m.cellConsStart[c]; k < m.cellConsStart[c + 1]; k++) {
+          const r = m.cellCons[k];
+          if (m.consTruth[r] === Truth.none) continue;
+          for (let j = m.consStart[r]; j < m.consStart[r + 1]; j++) {
+            const x = m.consCell[j];
+            if (mark[x] !== c && variable(x)) {
+              mark[x] = c;
+              adjCells.push(x);
+            }
+          }
+        }
+      }
+      adjStart[c + 1] = adjCells.length;
+    }
+  }
+  const restoreBlock = (starts: readonly number[]): number[] => {
+    const out: number[] = [];
+    for (const s of starts) {
+      if (!seen[s]) {
+        seen[s] = 1;
+        out.push(s);
+      }
+    }
+    for (let i = 0; i < out.length && out.length <= RESTORE_BLOCK; i++) {
+      const c = out[i];
+      for (let k = adjStart[c]; k < adjStart[c + 1]; k++) {
+        const x = adjCells[k];
+        if (!seen[x] && variable(x)) {
+          seen[x] = 1;
+          out.push(x);
+        }
+      }
+    }
+    for (const x of out) seen[x] = 0;
+    return out;
+  };
   for (const c of candidates) {
     if (runs >= RESTORE_RUNS) break;
     if (leavesSingle(c)) continue;
     m.state[c] = CellState.published;
-    // The corners whose proof came from a box through `c`: their best other live box, if any.
-    const dead = (boxesOf[c] ?? []).filter((b) => proofs[b].alive);
-    const reproof = new Map<number, { box: number; up: number; down: number }>();
-    for (const b of dead) {
-      for (const d of proofs[b].cells) {
-        if (d === c || reproof.has(d) || !dead.includes(proofBox[d])) continue;
-        let best = { box: -1, up: 0, down: 0 };
-        for (const other of boxesOf[d] ?? []) {
-          const box = proofs[other];
-          if (!box.alive || dead.includes(other)) continue;
-          const i = box.cells.indexOf(d);
-          const [u, dn] = box.signs[i] > 0 ? [box.up, box.down] : [box.down, box.up];
-          if (u + dn > best.up + best.down) best = { box: other, up: u, down: dn };
-        }
-        reproof.set(d, best);
-      }
-    }
     const starts: number[] = [];
     for (const x of relationCells(c)) if (variable(x)) starts.push(x);
-    const block = blockOf(m, starts, seen, RESTORE_BLOCK);
-    for (const x of block) seen[x] = 0;
+    const block = restoreBlock(starts);
     let ok = block.length <= RESTORE_BLOCK;
+    // The corners whose proof came from a box through `c`: their best other live box, if any.
+    const dead = ok ? (boxesOf[c] ?? []).filter((b) => proofs[b].alive) : [];
+    const reproof = new Map<number, { box: number; up: number; down: number }>();
+    if (ok) {
+      stamp++;
+      for (const b of dead) deadStamp[b] = stamp;
+      const isDead = (b: number) => b >= 0 && deadStamp[b] === stamp;
+      for (const b of dead) {
+        for (const d of proofs[b].cells) {
+          if (d === c || reproof.has(d) || !isDead(proofBox[d])) continue;
+          let best = { box: -1, up: 0, down: 0 };
+          for (const other of boxesOf[d] ?? []) {
+            const box = proofs[other];
+            if (!box.alive || isDead(other)) continue;
+            const i = box.cells.indexOf(d);
+            const [u, dn] = box.signs[i] > 0 ? [box.up, box.down] : [box.down, box.up];
+            if (u + dn > best.up + best.down) best = { box: other, up: u, down: dn };
+          }
+          reproof.set(d, best);
+        }
+      }
+    }
     if (ok) {
       const targets = block.filter((x) => {
         if (!secret(x)) return false;
@@ -563,6 +689,11 @@ export function protect(m: TableModel, o: ProtectOptions): Protection {
     down[c] = 0;
     result.secondary--;
     result.restored++;
+  }
+  T('restore', t1);
+  if (PROFILE) {
+    STATS.restoreRuns = (STATS.restoreRuns ?? 0) + runs;
+    STATS.restoreCandidates = (STATS.restoreCandidates ?? 0) + candidates.length;
   }
   return result;
 }
