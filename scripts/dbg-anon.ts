@@ -10,8 +10,9 @@ import { createHash } from 'node:crypto';
 import * as protectModule from '../src/data/disclosure/protect.ts';
 const STATS = (protectModule as { STATS?: Record<string, number> }).STATS;
 
-const dir = process.argv[2] ?? 'data';
-const threshold = Number(process.argv[3] ?? 4);
+const args = process.argv.slice(2).filter((a) => !a.startsWith('--'));
+const dir = args[0] ?? 'data';
+const threshold = Number(args[1] ?? 4);
 const cpu = () => process.cpuUsage().user / 1000;
 const t0 = performance.now();
 const r = await readDataDir(dir);
@@ -21,6 +22,23 @@ const context = {
   parentOf: unitParents(tables),
   visibleOnlySources: new Set((tables.kallor ?? []).filter((k) => k.totaler === 'bara_synliga').map((k) => String(k.kalla))),
 };
+if (process.argv.includes('--parallel')) {
+  // publish() as the build runs it (publish-parallel.ts), then the audit of every dataset.
+  const { publishParallel } = await import('./lib/publish-parallel.ts');
+  const a = cpu();
+  const aw = performance.now();
+  const p = await publishParallel(tables, threshold);
+  const b = cpu();
+  const bw = performance.now();
+  const result = await audit(p.models, threshold);
+  console.log(`publishParallel ${((bw - aw) / 1000).toFixed(2)} s wall (main thread cpu ${((b - a) / 1000).toFixed(2)} s); audit ${((performance.now() - bw) / 1000).toFixed(2)} s wall, ${result.failures.length} failures`);
+  for (const [name, e] of Object.entries(p.models)) {
+    const hash = createHash('sha1').update(e.model.state).digest('hex').slice(0, 12);
+    console.log(`${name}: primary ${e.protection.primary}, secondary ${e.protection.secondary}, restored ${e.protection.restored}; pattern ${hash}`);
+  }
+  for (const d of result.datasets) console.log(`  audit ${d.name}: checked ${d.checked} exact ${d.exact} bounded ${d.bounded} narrowest ${d.narrowestValues}`);
+  process.exit(0);
+}
 let protectTotal = 0;
 let auditTotal = 0;
 let failuresTotal = 0;

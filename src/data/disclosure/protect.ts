@@ -73,13 +73,102 @@ const T = (k: string, t0: number) => {
   STATS[k + '_ms'] = (STATS[k + '_ms'] ?? 0) + now() - t0;
   STATS[k + '_n'] = (STATS[k + '_n'] ?? 0) + 1;
 };
+/**
+ * Parts of a model that nothing joins: no relation, no group, no box and no cost (a cost looks at the
+ * same cell a quarter before) links a cell of one part to a cell of another. They are the values of
+ * one key column (lag in ej_verkstallda_beslut: SoL and LSS are never added up), merged wherever a
+ * relation or a group crosses them; the column with the most parts (the first of equals) is taken.
+ * Protecting the parts one by one, in any order or at once, gives the pattern of protecting the
+ * whole: the model alone decides them, never a value.
+ */
+export interface Parts {
+  /** Per cell, its part (0 .. count − 1, numbered in the order of the cells). */
+  of: Int32Array;
+  count: number;
+}
+
+export function independentParts(m: TableModel): Parts {
+  let best: Parts = { of: new Int32Array(m.size), count: 1 };
+  m.dims.forEach((column, d) => {
+    // A box moves in time only along a year's quarters, but a cost looks at the quarter before.
+    if (column === 'period') return;
+    const codes = m.code[d];
+    let n = 0;
+    for (let i = 0; i < m.size; i++) n = Math.max(n, codes[i] + 1);
+    if (n < 2) return;
+    const root = Int32Array.from({ length: n }, (_, i) => i);
+    const find = (x: number): number => {
+      while (root[x] !== x) x = root[x] = root[root[x]];
+      return x;
+    };
+    const join = (a: number, b: number) => {
+      const [ra, rb] = [find(a), find(b)];
+      if (ra !== rb) root[Math.max(ra, rb)] = Math.min(ra, rb);
+    };
+    for (let r = 0; r + 1 < m.consStart.length; r++) {
+      const first = codes[m.consCell[m.consStart[r]]];
+      for (let j = m.consStart[r] + 1; j < m.consStart[r + 1]; j++) join(first, codes[m.consCell[j]]);
+    }
+    for (const g of m.groups) for (const ch of g.children) join(codes[g.parent], codes[ch]);
+    if (column === 'avser') {
+      // A box moves both measures of a line together (choices), with or without a relation between them.
+      for (let l = 0; l + 1 < m.lineStart[d].length; l++) {
+        for (let k = m.lineStart[d][l] + 1; k < m.lineStart[d][l + 1]; k++) join(codes[m.lineCells[d][m.lineStart[d][l]]], codes[m.lineCells[d][k]]);
+      }
+    }
+    const id = new Int32Array(n).fill(-1);
+    const of = new Int32Array(m.size);
+    let count = 0;
+    for (let i = 0; i < m.size; i++) {
+      const r = find(codes[i]);
+      if (id[r] < 0) id[r] = count++;
+      of[i] = id[r];
+    }
+    if (count > best.count) best = { of, count };
+  });
+  return best;
+}
+
+/** Protects every part of the model (see `independentParts`), one after another. */
 export function protect(m: TableModel, o: ProtectOptions): Protection {
+  const parts = independentParts(m);
+  if (parts.count === 1) return protectPart(m, o, null);
+  const all: Protection[] = [];
+  for (let id = 0; id < parts.count; id++) all.push(protectPart(m, o, { of: parts.of, id }));
+  return mergeProtections(all, parts);
+}
+
+/** One protection from those of the parts (each proves only its own cells). */
+export function mergeProtections(all: readonly Protection[], parts: Parts): Protection {
+  const first = all[0];
+  const up = first.up;
+  const down = first.down;
+  for (let id = 1; id < all.length; id++) {
+    for (let i = 0; i < parts.of.length; i++) {
+      if (parts.of[i] === id) {
+        up[i] = all[id].up[i];
+        down[i] = all[id].down[i];
+      }
+    }
+  }
+  return {
+    up, down,
+    primary: all.reduce((a, p) => a + p.primary, 0),
+    secondary: all.reduce((a, p) => a + p.secondary, 0),
+    unprotected: all.flatMap((p) => p.unprotected).sort((a, b) => a - b),
+    restored: all.reduce((a, p) => a + p.restored, 0),
+  };
+}
+
+/** The hypercube suppression of the cells of one part (`null`: the whole model). */
+export function protectPart(m: TableModel, o: ProtectOptions, part: { of: Int32Array; id: number } | null): Protection {
+  const inPart = (c: number) => part === null || part.of[c] === part.id;
   const need = o.threshold - 1;
   const up = new Float64Array(m.size);
   const down = new Float64Array(m.size);
   const primaries: number[] = [];
   for (let i = 0; i < m.size; i++) {
-    if (m.primary[i]) {
+    if (m.primary[i] && inPart(i)) {
       m.state[i] = CellState.hidden;
       primaries.push(i);
     }
@@ -280,10 +369,25 @@ export function protect(m: TableModel, o: ProtectOptions): Protection {
   };
 
   /** The corners' ways to move in column `dim`: from the count itself and from the first corner with a sum there. */
+  // Within one search nothing the choices depend on changes (the states, `forced`, the count): they
+  // are worked out once per corner and column. Cleared by `search`.
+  const optionsMemo = new Map<number, Choice[]>();
   const optionsFor = (box: Box, dim: number, wide: boolean): Choice[] => {
-    const own = choices(box.cells[0], dim, wide);
-    const other = box.cells.find((c, i) => i > 0 && hasSum(c, dim));
-    if (other === undefined) return own;
+    let other = -1;
+    for (let i = 1; i < box.cells.length; i++) {
+      if (hasSum(box.cells[i], dim)) {
+        other = box.cells[i];
+        break;
+      }
+    }
+    const k = (other + 1) * m.dims.length + dim;
+    let options = optionsMemo.get(k);
+    if (!options) optionsMemo.set(k, (options = optionsOf(box.cells[0], other, dim, wide)));
+    return options;
+  };
+  const optionsOf = (t: number, other: number, dim: number, wide: boolean): Choice[] => {
+    const own = choices(t, dim, wide);
+    if (other < 0) return own;
     const more = choices(other, dim, wide).filter((c) => c.length > 1);
     const seen = new Set(own.filter((c) => c.length > 1).map((c) => JSON.stringify(c)));
     return [...own.filter((c) => c.length > 1), ...more.filter((c) => !seen.has(JSON.stringify(c)))];
@@ -293,6 +397,7 @@ export function protect(m: TableModel, o: ProtectOptions): Protection {
   let valid: Box | null = null;
   const search = (t: number, wide: boolean): { box: Box; up: number; down: number } | null => {
     const width = wide ? BEAM * 3 : BEAM;
+    optionsMemo.clear();
     let states: Box[] = [{ cells: [t], signs: [1], cost: cost(t), minPlus: lo(t), minMinus: Infinity, moved: 0 }];
     let pending = m.dims.map((_, d) => d);
     let weak: Box[] = [];
@@ -444,7 +549,7 @@ export function protect(m: TableModel, o: ProtectOptions): Protection {
   const closeSingles = () => {
     const open = (c: number) => m.state[c] === CellState.hidden || m.state[c] === CellState.unknown;
     const queue: number[] = [];
-    for (let r = 0; r + 1 < m.consStart.length; r++) queue.push(r);
+    for (let r = 0; r + 1 < m.consStart.length; r++) if (inPart(m.consCell[m.consStart[r]])) queue.push(r);
     const queued = new Uint8Array(m.consStart.length - 1).fill(1);
     while (queue.length > 0) {
       const r = queue.pop()!;
@@ -552,7 +657,7 @@ export function protect(m: TableModel, o: ProtectOptions): Protection {
   // Counts the source itself hid (`*` in the input): their value is unknown here, but what a reader
   // can say about them is not (a linear program over the published figures), and it must not be less.
   for (let c = 0; c < m.size; c++) {
-    if (m.state[c] === CellState.unknown && m.rows[c].markering === 'sekretess' && !byLp[c] && !widenByLp(c)) result.unprotected.push(c);
+    if (m.state[c] === CellState.unknown && m.rows[c].markering === 'sekretess' && inPart(c) && !byLp[c] && !widenByLp(c)) result.unprotected.push(c);
   }
 
   // A backstop for what no box protected: a sum the reader knows with a single cell not shown gives
@@ -584,7 +689,7 @@ export function protect(m: TableModel, o: ProtectOptions): Protection {
     return false;
   };
   const candidates: number[] = [];
-  for (let c = 0; c < m.size; c++) if (m.state[c] === CellState.hidden && !m.primary[c] && !Number.isNaN(m.value[c])) candidates.push(c);
+  for (let c = 0; c < m.size; c++) if (m.state[c] === CellState.hidden && !m.primary[c] && !Number.isNaN(m.value[c]) && inPart(c)) candidates.push(c);
   candidates.sort((a, b) => periodRank(m, period, b) - periodRank(m, period, a) || totalDims[b] - totalDims[a] || m.value[b] - m.value[a] || a - b);
   let runs = 0;
   const deadStamp = new Int32Array(proofs.length);
@@ -597,7 +702,7 @@ export function protect(m: TableModel, o: ProtectOptions): Protection {
   {
     const mark = new Int32Array(m.size).fill(-1);
     for (let c = 0; c < m.size; c++) {
-      if (variable(c)) {
+      if (variable(c) && inPart(c)) {
         mark[c] = c;
         for (let k = m.cellConsStart[c]; k < m.cellConsStart[c + 1]; k++) {
           const r = m.cellCons[k];
