@@ -24,14 +24,14 @@ const context = {
 };
 if (process.argv.includes('--parallel')) {
   // publish() as the build runs it (publish-parallel.ts), then the audit of every dataset.
-  const { publishParallel } = await import('./lib/publish-parallel.ts');
+  const { publishParallel, lastRun } = await import('./lib/publish-parallel.ts');
   const a = cpu();
   const aw = performance.now();
   const p = await publishParallel(tables, threshold);
   const b = cpu();
   const bw = performance.now();
   const result = await audit(p.models, threshold);
-  console.log(`publishParallel ${((bw - aw) / 1000).toFixed(2)} s wall (main thread cpu ${((b - a) / 1000).toFixed(2)} s); audit ${((performance.now() - bw) / 1000).toFixed(2)} s wall, ${result.failures.length} failures`);
+  console.log(`publishParallel ${((bw - aw) / 1000).toFixed(2)} s wall (cpu: main thread ${lastRun.mainCpu.toFixed(2)} s, worker ${lastRun.workerCpu.toFixed(2)} s; waited ${lastRun.workerWait.toFixed(2)} s); audit ${((performance.now() - bw) / 1000).toFixed(2)} s wall, ${result.failures.length} failures`);
   for (const [name, e] of Object.entries(p.models)) {
     const hash = createHash('sha1').update(e.model.state).digest('hex').slice(0, 12);
     console.log(`${name}: primary ${e.protection.primary}, secondary ${e.protection.secondary}, restored ${e.protection.restored}; pattern ${hash}`);

@@ -129,6 +129,15 @@ export function independentParts(m: TableModel): Parts {
   return best;
 }
 
+/** The part with the most counts below the threshold (the first of equals): the most work. */
+export function heaviestPart(m: TableModel, parts: Parts): number {
+  const weight = new Array<number>(parts.count).fill(0);
+  for (let i = 0; i < m.size; i++) if (m.primary[i]) weight[parts.of[i]]++;
+  let best = 0;
+  for (let id = 1; id < parts.count; id++) if (weight[id] > weight[best]) best = id;
+  return best;
+}
+
 /** Protects every part of the model (see `independentParts`), one after another. */
 export function protect(m: TableModel, o: ProtectOptions): Protection {
   const parts = independentParts(m);
@@ -385,19 +394,29 @@ export function protectPart(m: TableModel, o: ProtectOptions, part: { of: Int32A
     if (!options) optionsMemo.set(k, (options = optionsOf(box.cells[0], other, dim, wide)));
     return options;
   };
+  const choicesMemo = new Map<number, Choice[]>();
+  const choicesAt = (c: number, dim: number, wide: boolean) => {
+    const k = c * m.dims.length + dim;
+    let out = choicesMemo.get(k);
+    if (!out) choicesMemo.set(k, (out = choices(c, dim, wide)));
+    return out;
+  };
   const optionsOf = (t: number, other: number, dim: number, wide: boolean): Choice[] => {
-    const own = choices(t, dim, wide);
+    const own = choicesAt(t, dim, wide);
     if (other < 0) return own;
-    const more = choices(other, dim, wide).filter((c) => c.length > 1);
-    const seen = new Set(own.filter((c) => c.length > 1).map((c) => JSON.stringify(c)));
-    return [...own.filter((c) => c.length > 1), ...more.filter((c) => !seen.has(JSON.stringify(c)))];
+    const more = choicesAt(other, dim, wide).filter((c) => c.length > 1);
+    const id = (c: Choice) => c.map(([k, sign]) => `${k}:${sign}`).join(',');
+    const seen = new Set(own.filter((c) => c.length > 1).map(id));
+    return [...own.filter((c) => c.length > 1), ...more.filter((c) => !seen.has(id(c)))];
   };
 
+  const probed = { cost: 0, minPlus: 0, minMinus: 0 };
   /** The cheapest box that keeps every equation, whether or not its proof is wide enough (set by `search`). */
   let valid: Box | null = null;
   const search = (t: number, wide: boolean): { box: Box; up: number; down: number } | null => {
     const width = wide ? BEAM * 3 : BEAM;
     optionsMemo.clear();
+    choicesMemo.clear();
     let states: Box[] = [{ cells: [t], signs: [1], cost: cost(t), minPlus: lo(t), minMinus: Infinity, moved: 0 }];
     let pending = m.dims.map((_, d) => d);
     let weak: Box[] = [];
@@ -408,23 +427,26 @@ export function protectPart(m: TableModel, o: ProtectOptions, part: { of: Int32A
     };
     for (let round = 0; round < 3 && states.length > 0 && pending.length > 0; round++) {
       for (const dim of pending) {
-        const next: Box[] = [];
-        const weakNext: Box[] = [];
+        // Every way on is priced first (`probe`); only the boxes the beam keeps are built.
+        const next: Step[] = [];
+        const weakNext: Step[] = [];
         for (const s of [...states, ...weak]) {
           if (s.moved & (1 << dim)) {
-            (s.minPlus + s.minMinus >= need ? next : weakNext).push(s);
+            (s.minPlus + s.minMinus >= need ? next : weakNext).push({ from: s, choice: null, cost: s.cost });
             continue;
           }
           for (const choice of optionsFor(s, dim, wide)) {
-            const box = extend(m, s, dim, choice, movable, cost, lo, hasSum);
-            if (box) (box.minPlus + box.minMinus >= need ? next : weakNext).push(box);
+            if (!probe(m, s, dim, choice, movable, cost, lo, hasSum, probed)) continue;
+            const step: Step = { from: s, choice: choice.length === 1 ? null : choice, cost: probed.cost };
+            (probed.minPlus + probed.minMinus >= need ? next : weakNext).push(step);
           }
         }
         next.sort((a, b) => a.cost - b.cost);
         weakNext.sort((a, b) => a.cost - b.cost);
-        states = next.slice(0, width);
+        const build = (st: Step) => (st.choice === null ? st.from : extend(m, st.from, dim, st.choice, movable, cost, lo, hasSum)!);
+        states = next.slice(0, width).map(build);
         // Boxes whose proof is already too narrow are kept a little longer: the linear program may still pass them.
-        weak = weakNext.slice(0, WEAK_BEAM);
+        weak = weakNext.slice(0, WEAK_BEAM).map(build);
       }
       // Boxes that break a sum in a column they kept go round again, moving in that column too.
       const again: Box[] = [];
@@ -813,6 +835,38 @@ function groupIsEq(m: TableModel, g: number): boolean {
   return false;
 }
 
+/** A box of the beam before it is built: the box it comes from and the choice that extends it (null: as it is). */
+interface Step {
+  from: Box;
+  choice: Choice | null;
+  cost: number;
+}
+
+/** What `extend` would give, without building it: false where it gives null, else its cost and bounds in `out`. */
+function probe(m: TableModel, box: Box, dim: number, choice: Choice, movable: (c: number) => boolean, cost: (c: number) => number, lo: (c: number) => number, hasSum: (c: number, dim: number) => boolean, out: { cost: number; minPlus: number; minMinus: number }): boolean {
+  let total = box.cost;
+  let { minPlus, minMinus } = box;
+  if (choice.length > 1) {
+    const own = m.code[dim][box.cells[0]];
+    for (const [code, sign] of choice) {
+      if (code === own) continue;
+      for (let i = 0; i < box.cells.length; i++) {
+        const c = cellAt(m, box.cells[i], dim, code);
+        if (c < 0 && !hasSum(box.cells[i], dim)) continue;
+        if (!movable(c)) return false;
+        const s = box.signs[i] * sign;
+        total += cost(c);
+        if (s > 0) minPlus = Math.min(minPlus, lo(c));
+        else minMinus = Math.min(minMinus, lo(c));
+      }
+    }
+  }
+  out.cost = total;
+  out.minPlus = minPlus;
+  out.minMinus = minMinus;
+  return true;
+}
+
 /** Every corner of `box` (that has a sum in column `dim`) taken to the values of `choice` in column `dim`, or null if a corner is not there or cannot be hidden. */
 function extend(m: TableModel, box: Box, dim: number, choice: Choice, movable: (c: number) => boolean, cost: (c: number) => number, lo: (c: number) => number, hasSum: (c: number, dim: number) => boolean): Box | null {
   if (choice.length === 1) return box;
@@ -887,9 +941,14 @@ export function rangeChecker(m: TableModel, lo: (c: number) => number, hi: (c: n
       }
     }
     if (ok) {
-      const broken = new Set<number>();
-      for (const r of touched) if (change[r] !== 0 && m.consEq[r]) broken.add(m.consDim[r]);
-      if (broken.size > 0) result = { broken: [...broken] };
+      // The columns of the equations it changes, as bits (their order does not matter).
+      let brokenMask = 0;
+      for (const r of touched) if (change[r] !== 0 && m.consEq[r]) brokenMask |= 1 << m.consDim[r];
+      if (brokenMask !== 0) {
+        const broken: number[] = [];
+        for (let d = 0; d < m.dims.length; d++) if (brokenMask & (1 << d)) broken.push(d);
+        result = { broken };
+      }
       else {
         for (const r of touched) {
           const ch = change[r];
