@@ -4,7 +4,8 @@
 import { audit, type AuditResult } from '../../src/data/disclosure/audit.ts';
 import { auditIssues, auditText } from '../../src/data/disclosure/report.ts';
 import type { DataIssue } from '../../src/data/errors.ts';
-import { publish, type PublishResult, type ReadResult } from '../../src/data/pipeline.ts';
+import type { PublishResult, ReadResult } from '../../src/data/pipeline.ts';
+import { publishParallel } from './publish-parallel.ts';
 import { DATASETS } from '../../src/data/schema.ts';
 
 /** SOCIALSTATISTIK_SECONDARY=ingen hides only the counts below the threshold: for the audit's own tests, which expect the build to stop. */
@@ -20,7 +21,7 @@ export interface Anonymised {
 }
 
 export async function anonymise(read: ReadResult, threshold: number, env: Record<string, string | undefined> = process.env): Promise<Anonymised> {
-  const published = publish(read.tables, threshold, { primaryOnly: env[SECONDARY_SETTING]?.trim() === 'ingen' });
+  const published = await publishParallel(read.tables, threshold, { primaryOnly: env[SECONDARY_SETTING]?.trim() === 'ingen' });
   const result = await audit(published.models, threshold);
   const keys = Object.fromEntries(Object.keys(published.models).map((n) => [n, DATASETS[n as keyof typeof DATASETS].key]));
   return { published, audit: result, issues: auditIssues(result, keys), text: auditText(result, published.sharesHidden) };

@@ -9,7 +9,7 @@ import { DATASET_ORDER, DATASETS, type DatasetName, datasetOfFile, FIGURE_DATASE
 import type { TableModel } from './disclosure/model.ts';
 import { unitParents } from './disclosure/model.ts';
 import type { Protection } from './disclosure/protect.ts';
-import { suppress, suppressShares } from './suppress.ts';
+import { suppress, suppressShares, type SuppressionResult, type SuppressOptions } from './suppress.ts';
 import { validateCsvText, type DataRow } from './validate.ts';
 
 export interface InputFile {
@@ -170,18 +170,32 @@ export interface PublishOptions {
 
 /** The tables as they may be published: suppression applied. */
 export function publish(tables: Tables, threshold: number, options: PublishOptions = {}): PublishResult {
-  const out: Tables = {};
-  const suppressed: PublishResult['suppressed'] = {};
-  const models: PublishResult['models'] = {};
-  const context = {
+  const context = publishContext(tables, options);
+  const results: Partial<Record<DatasetName, SuppressionResult>> = {};
+  for (const name of DATASET_ORDER) {
+    const rows = tables[name];
+    if (rows) results[name] = suppress(DATASETS[name], rows, threshold, context);
+  }
+  return assemblePublished(results);
+}
+
+/** What suppression needs to know besides a dataset's rows (the same in publish and in scripts/lib/publish-parallel.ts). */
+export function publishContext(tables: Tables, options: PublishOptions = {}): SuppressOptions {
+  return {
     parentOf: unitParents(tables),
     visibleOnlySources: new Set((tables.kallor ?? []).filter((k) => k.totaler === 'bara_synliga').map((k) => String(k.kalla))),
     primaryOnly: options.primaryOnly,
   };
+}
+
+/** The published tables from each dataset's suppression, with the shares hidden where their counts are. */
+export function assemblePublished(results: Partial<Record<DatasetName, SuppressionResult>>): PublishResult {
+  const out: Tables = {};
+  const suppressed: PublishResult['suppressed'] = {};
+  const models: PublishResult['models'] = {};
   for (const name of DATASET_ORDER) {
-    const rows = tables[name];
-    if (!rows) continue;
-    const r = suppress(DATASETS[name], rows, threshold, context);
+    const r = results[name];
+    if (!r) continue;
     out[name] = r.rows;
     if (DATASETS[name].valueColumn === 'antal') suppressed[name] = { primary: r.primary, secondary: r.secondary };
     if (r.model && r.protection) models[name] = { model: r.model, protection: r.protection };

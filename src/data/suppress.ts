@@ -24,14 +24,25 @@ export interface SuppressOptions extends Partial<Omit<ModelOptions, 'threshold'>
 
 /** Returns new rows with small counts, and the cells that would let a reader work them out, replaced by the marker. */
 export function suppress(spec: DatasetSpec, input: DataRow[], threshold: number, options: SuppressOptions = {}): SuppressionResult {
+  const { rows, model } = prepareSuppression(spec, input, threshold, options);
+  if (!model) return { rows, primary: 0, secondary: 0 };
+  return finishSuppression(rows, model, protect(model, { threshold, primaryOnly: options.primaryOnly }));
+}
+
+/** The rows to publish (a copy) and, for a dataset with counts, its attacker model: suppression's first step. */
+export function prepareSuppression(spec: DatasetSpec, input: readonly DataRow[], threshold: number, options: SuppressOptions = {}): { rows: DataRow[]; model?: TableModel } {
   const rows = input.map((r) => ({ ...r }));
-  if (spec.valueColumn !== 'antal') return { rows, primary: 0, secondary: 0 };
+  if (spec.valueColumn !== 'antal') return { rows };
   const model = buildModel(spec, rows, {
     threshold,
     parentOf: options.parentOf ?? new Map(),
     visibleOnlySources: options.visibleOnlySources ?? new Set(),
   });
-  const protection = protect(model, { threshold, primaryOnly: options.primaryOnly });
+  return { rows, model };
+}
+
+/** Suppression's last step: the rows with every cell the protection hid replaced by the marker. */
+export function finishSuppression(rows: DataRow[], model: TableModel, protection: Protection): SuppressionResult {
   for (let i = 0; i < rows.length; i++) if (model.state[i] === CellState.hidden) hide(rows[i]);
   return { rows, primary: protection.primary, secondary: protection.secondary, model, protection };
 }

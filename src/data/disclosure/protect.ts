@@ -64,17 +64,124 @@ interface Box {
 
 type Choice = [code: number, sign: number][];
 
-export function protect(model: TableModel, o: ProtectOptions): Protection {
+/** With SOCIALSTATISTIK_PROFILE=1, CPU time per step of protect (scripts/dbg-anon.ts prints it). */
+export const STATS: Record<string, number> = {};
+const PROFILE = typeof process !== 'undefined' && process.env?.SOCIALSTATISTIK_PROFILE === '1';
+const now = () => (PROFILE ? process.cpuUsage().user / 1000 : 0);
+const T = (k: string, t0: number) => {
+  if (!PROFILE) return;
+  STATS[k + '_ms'] = (STATS[k + '_ms'] ?? 0) + now() - t0;
+  STATS[k + '_n'] = (STATS[k + '_n'] ?? 0) + 1;
+};
+/**
+ * Parts of a model that nothing joins: no relation, no group, no box and no cost (a cost looks at the
+ * same cell a quarter before) links a cell of one part to a cell of another. They are the values of
+ * one key column (lag in ej_verkstallda_beslut: SoL and LSS are never added up), merged wherever a
+ * relation or a group crosses them; the column with the most parts (the first of equals) is taken.
+ * Protecting the parts one by one, in any order or at once, gives the pattern of protecting the
+ * whole: the model alone decides them, never a value.
+ */
+export interface Parts {
+  /** Per cell, its part (0 .. count − 1, numbered in the order of the cells). */
+  of: Int32Array;
+  count: number;
+}
+
+export function independentParts(m: TableModel): Parts {
+  let best: Parts = { of: new Int32Array(m.size), count: 1 };
+  m.dims.forEach((column, d) => {
+    // A box moves in time only along a year's quarters, but a cost looks at the quarter before.
+    if (column === 'period') return;
+    const codes = m.code[d];
+    let n = 0;
+    for (let i = 0; i < m.size; i++) n = Math.max(n, codes[i] + 1);
+    if (n < 2) return;
+    const root = Int32Array.from({ length: n }, (_, i) => i);
+    const find = (x: number): number => {
+      while (root[x] !== x) x = root[x] = root[root[x]];
+      return x;
+    };
+    const join = (a: number, b: number) => {
+      const [ra, rb] = [find(a), find(b)];
+      if (ra !== rb) root[Math.max(ra, rb)] = Math.min(ra, rb);
+    };
+    for (let r = 0; r + 1 < m.consStart.length; r++) {
+      const first = codes[m.consCell[m.consStart[r]]];
+      for (let j = m.consStart[r] + 1; j < m.consStart[r + 1]; j++) join(first, codes[m.consCell[j]]);
+    }
+    for (const g of m.groups) for (const ch of g.children) join(codes[g.parent], codes[ch]);
+    if (column === 'avser') {
+      // A box moves both measures of a line together (choices), with or without a relation between them.
+      for (let l = 0; l + 1 < m.lineStart[d].length; l++) {
+        for (let k = m.lineStart[d][l] + 1; k < m.lineStart[d][l + 1]; k++) join(codes[m.lineCells[d][m.lineStart[d][l]]], codes[m.lineCells[d][k]]);
+      }
+    }
+    const id = new Int32Array(n).fill(-1);
+    const of = new Int32Array(m.size);
+    let count = 0;
+    for (let i = 0; i < m.size; i++) {
+      const r = find(codes[i]);
+      if (id[r] < 0) id[r] = count++;
+      of[i] = id[r];
+    }
+    if (count > best.count) best = { of, count };
+  });
+  return best;
+}
+
+/** The part with the most counts below the threshold (the first of equals): the most work. */
+export function heaviestPart(m: TableModel, parts: Parts): number {
+  const weight = new Array<number>(parts.count).fill(0);
+  for (let i = 0; i < m.size; i++) if (m.primary[i]) weight[parts.of[i]]++;
+  let best = 0;
+  for (let id = 1; id < parts.count; id++) if (weight[id] > weight[best]) best = id;
+  return best;
+}
+
+/** Protects every part of the model (see `independentParts`), one after another. */
+export function protect(m: TableModel, o: ProtectOptions): Protection {
+  const parts = independentParts(m);
+  if (parts.count === 1) return protectPart(m, o, null);
+  const all: Protection[] = [];
+  for (let id = 0; id < parts.count; id++) all.push(protectPart(m, o, { of: parts.of, id }));
+  return mergeProtections(all, parts);
+}
+
+/** One protection from those of the parts (each proves only its own cells). */
+export function mergeProtections(all: readonly Protection[], parts: Parts): Protection {
+  const first = all[0];
+  const up = first.up;
+  const down = first.down;
+  for (let id = 1; id < all.length; id++) {
+    for (let i = 0; i < parts.of.length; i++) {
+      if (parts.of[i] === id) {
+        up[i] = all[id].up[i];
+        down[i] = all[id].down[i];
+      }
+    }
+  }
+  return {
+    up, down,
+    primary: all.reduce((a, p) => a + p.primary, 0),
+    secondary: all.reduce((a, p) => a + p.secondary, 0),
+    unprotected: all.flatMap((p) => p.unprotected).sort((a, b) => a - b),
+    restored: all.reduce((a, p) => a + p.restored, 0),
+  };
+}
+
+/** The hypercube suppression of the cells of one part (`null`: the whole model). */
+export function protectPart(model: TableModel, o: ProtectOptions, part: { of: Int32Array; id: number } | null): Protection {
   // The pattern is planned with the relations as the contract states them where a count below the
   // threshold takes part (`consPlan`), so that it never depends on a hidden count; the arrays are
   // shared, so the cells hidden here are the model's.
   const m: TableModel = { ...model, consTruth: model.consPlan };
+  const inPart = (c: number) => part === null || part.of[c] === part.id;
   const need = o.threshold - 1;
   const up = new Float64Array(m.size);
   const down = new Float64Array(m.size);
   const primaries: number[] = [];
   for (let i = 0; i < m.size; i++) {
-    if (m.primary[i]) {
+    if (m.primary[i] && inPart(i)) {
       m.state[i] = CellState.hidden;
       primaries.push(i);
     }
@@ -99,19 +206,38 @@ export function protect(model: TableModel, o: ProtectOptions): Protection {
   }
   let mostTotals = 0;
   for (let i = 0; i < m.size; i++) mostTotals = Math.max(mostTotals, totalDims[i]);
+  // What a cell costs to hide, before the quarter before is looked at; and that cell (fixed by the model).
+  const baseCost = new Float64Array(m.size);
+  const previous = new Int32Array(m.size);
+  for (let i = 0; i < m.size; i++) {
+    baseCost[i] = (m.value[i] + 1) * TOTAL_WEIGHT ** totalDims[i];
+    previous[i] = before(i);
+  }
   const cost = (c: number) => {
     if (m.state[c] === CellState.hidden) return 0;
-    let w = (m.value[c] + 1) * TOTAL_WEIGHT ** totalDims[c];
-    const p = before(c);
-    if (p >= 0 && m.state[p] === CellState.hidden) w *= SAME_AS_BEFORE;
-    return w;
+    const p = previous[c];
+    return p >= 0 && m.state[p] === CellState.hidden ? baseCost[c] * SAME_AS_BEFORE : baseCost[c];
   };
+  // Each group as seen from its parent and from a child (the model's groups never change).
+  type GroupView = { parent: number; children: number[]; asParent: boolean; eq: boolean };
+  const views: [GroupView, GroupView][] = m.groups.map((g, k) => {
+    const eq = groupIsEq(m, k);
+    return [{ parent: g.parent, children: g.children, asParent: true, eq }, { parent: g.parent, children: g.children, asParent: false, eq }];
+  });
+  /** Per cell, a bit per column in which it is in a sum (an equation). */
+  const sumMask = new Int32Array(m.size);
+  m.groups.forEach((g, k) => {
+    if (!views[k][0].eq) return;
+    sumMask[g.parent] |= 1 << g.dim;
+    for (const ch of g.children) sumMask[ch] |= 1 << g.dim;
+  });
   const groupsAt = (c: number, dim: number) => {
-    const out: { parent: number; children: number[]; asParent: boolean; eq: boolean }[] = [];
+    const out: GroupView[] = [];
     for (let k = m.groupStart[c]; k < m.groupStart[c + 1]; k++) {
-      const g = m.groups[m.groupIndex[k]];
+      const gi = m.groupIndex[k];
+      const g = m.groups[gi];
       if (g.dim !== dim) continue;
-      out.push({ parent: g.parent, children: g.children, asParent: g.parent === c, eq: groupIsEq(m, m.groupIndex[k]) });
+      out.push(views[gi][g.parent === c ? 0 : 1]);
     }
     return out;
   };
@@ -173,39 +299,68 @@ export function protect(model: TableModel, o: ProtectOptions): Protection {
     return out;
   };
 
-  const hasSum = (c: number, dim: number) => groupsAt(c, dim).some((g) => g.eq);
+  const hasSum = (c: number, dim: number) => (sumMask[c] & (1 << dim)) !== 0;
 
   /**
    * Closes the sums a box breaks one at a time: for the first equation the box changes, the cheapest
    * cell of it that cancels the change (the total above, or a sibling the other way), until none is
    * broken. Catches what a box cannot (statuses that differ between insatser, kön only for all ages).
    */
+  // repair's scratch: net move per cell, change per equation, and the equations changed now (with
+  // each one's place in that list), all put back to zero when it returns.
+  const repairNet = new Int32Array(m.size);
+  const repairChange = new Int32Array(m.consEq.length);
+  const openAt = new Int32Array(m.consEq.length).fill(-1);
+  const openList: number[] = [];
+  const netTouched: number[] = [];
+  const changeTouched: number[] = [];
   const repair = (start: Box): Box | null => {
     const cells = [...start.cells];
     const signs = [...start.signs];
     let total = start.cost;
-    const net = new Map<number, number>();
     // How much the box changes each equation, kept as cells join (it is linear in the cells' moves).
-    const changes = new Map<number, number>();
-    /** The equations the box changes now (few: the search looks for the first). */
-    const open = new Set<number>();
     const move = (c: number, sign: number) => {
-      net.set(c, (net.get(c) ?? 0) + sign);
+      if (repairNet[c] === 0) netTouched.push(c);
+      repairNet[c] += sign;
       for (let k = m.cellConsStart[c]; k < m.cellConsStart[c + 1]; k++) {
         const r = m.cellCons[k];
         if (!m.consEq[r]) continue;
-        const ch = (changes.get(r) ?? 0) + sign * m.cellConsCoef[k];
-        changes.set(r, ch);
-        if (ch === 0) open.delete(r);
-        else open.add(r);
+        const before = repairChange[r];
+        const ch = before + sign * m.cellConsCoef[k];
+        if (before === 0) changeTouched.push(r);
+        repairChange[r] = ch;
+        if (ch === 0) {
+          const at = openAt[r];
+          if (at >= 0) {
+            const last = openList.pop()!;
+            if (last !== r) {
+              openList[at] = last;
+              openAt[last] = at;
+            }
+            openAt[r] = -1;
+          }
+        } else if (openAt[r] < 0) {
+          openAt[r] = openList.length;
+          openList.push(r);
+        }
       }
+    };
+    const done = (box: Box | null) => {
+      for (const c of netTouched) repairNet[c] = 0;
+      for (const r of changeTouched) repairChange[r] = 0;
+      for (const r of openList) openAt[r] = -1;
+      netTouched.length = 0;
+      changeTouched.length = 0;
+      openList.length = 0;
+      return box;
     };
     cells.forEach((c, i) => move(c, signs[i]));
     for (let step = 0; step < REPAIR_STEPS; step++) {
+      // The first equation the box still changes.
       let broken = -1;
-      for (const r of open) if (broken < 0 || r < broken) broken = r;
-      const change = broken < 0 ? 0 : changes.get(broken)!;
-      if (broken < 0) return { cells, signs, cost: total, minPlus: 0, minMinus: 0, moved: start.moved };
+      for (const r of openList) if (broken < 0 || r < broken) broken = r;
+      if (broken < 0) return done({ cells, signs, cost: total, minPlus: 0, minMinus: 0, moved: start.moved });
+      const change = repairChange[broken];
       let pick = -1;
       let pickSign = 0;
       let pickCost = Infinity;
@@ -213,33 +368,59 @@ export function protect(model: TableModel, o: ProtectOptions): Protection {
         const x = m.consCell[j];
         const sign = -change / m.consCoef[j];
         if (Math.abs(sign) !== 1 || !movable(x) || x === start.cells[0]) continue;
-        if ((net.get(x) ?? 0) + sign === 0) continue;
+        if (repairNet[x] + sign === 0) continue;
         const c = cost(x);
         if (c < pickCost) [pick, pickSign, pickCost] = [x, sign, c];
       }
-      if (pick < 0) return null;
+      if (pick < 0) return done(null);
       cells.push(pick);
       signs.push(pickSign);
       move(pick, pickSign);
       total += pickCost;
     }
-    return null;
+    return done(null);
   };
 
   /** The corners' ways to move in column `dim`: from the count itself and from the first corner with a sum there. */
+  // Within one search nothing the choices depend on changes (the states, `forced`, the count): they
+  // are worked out once per corner and column. Cleared by `search`.
+  const optionsMemo = new Map<number, Choice[]>();
   const optionsFor = (box: Box, dim: number, wide: boolean): Choice[] => {
-    const own = choices(box.cells[0], dim, wide);
-    const other = box.cells.find((c, i) => i > 0 && groupsAt(c, dim).some((g) => g.eq));
-    if (other === undefined) return own;
-    const more = choices(other, dim, wide).filter((c) => c.length > 1);
-    const seen = new Set(own.filter((c) => c.length > 1).map((c) => JSON.stringify(c)));
-    return [...own.filter((c) => c.length > 1), ...more.filter((c) => !seen.has(JSON.stringify(c)))];
+    let other = -1;
+    for (let i = 1; i < box.cells.length; i++) {
+      if (hasSum(box.cells[i], dim)) {
+        other = box.cells[i];
+        break;
+      }
+    }
+    const k = (other + 1) * m.dims.length + dim;
+    let options = optionsMemo.get(k);
+    if (!options) optionsMemo.set(k, (options = optionsOf(box.cells[0], other, dim, wide)));
+    return options;
+  };
+  const choicesMemo = new Map<number, Choice[]>();
+  const choicesAt = (c: number, dim: number, wide: boolean) => {
+    const k = c * m.dims.length + dim;
+    let out = choicesMemo.get(k);
+    if (!out) choicesMemo.set(k, (out = choices(c, dim, wide)));
+    return out;
+  };
+  const optionsOf = (t: number, other: number, dim: number, wide: boolean): Choice[] => {
+    const own = choicesAt(t, dim, wide);
+    if (other < 0) return own;
+    const more = choicesAt(other, dim, wide).filter((c) => c.length > 1);
+    const id = (c: Choice) => c.map(([k, sign]) => `${k}:${sign}`).join(',');
+    const seen = new Set(own.filter((c) => c.length > 1).map(id));
+    return [...own.filter((c) => c.length > 1), ...more.filter((c) => !seen.has(id(c)))];
   };
 
+  const probed = { cost: 0, minPlus: 0, minMinus: 0 };
   /** The cheapest box that keeps every equation, whether or not its proof is wide enough (set by `search`). */
   let valid: Box | null = null;
   const search = (t: number, wide: boolean): { box: Box; up: number; down: number } | null => {
     const width = wide ? BEAM * 3 : BEAM;
+    optionsMemo.clear();
+    choicesMemo.clear();
     let states: Box[] = [{ cells: [t], signs: [1], cost: cost(t), minPlus: lo(t), minMinus: Infinity, moved: 0 }];
     let pending = m.dims.map((_, d) => d);
     let weak: Box[] = [];
@@ -250,23 +431,26 @@ export function protect(model: TableModel, o: ProtectOptions): Protection {
     };
     for (let round = 0; round < 3 && states.length > 0 && pending.length > 0; round++) {
       for (const dim of pending) {
-        const next: Box[] = [];
-        const weakNext: Box[] = [];
+        // Every way on is priced first (`probe`); only the boxes the beam keeps are built.
+        const next: Step[] = [];
+        const weakNext: Step[] = [];
         for (const s of [...states, ...weak]) {
           if (s.moved & (1 << dim)) {
-            (s.minPlus + s.minMinus >= need ? next : weakNext).push(s);
+            (s.minPlus + s.minMinus >= need ? next : weakNext).push({ from: s, choice: null, cost: s.cost });
             continue;
           }
           for (const choice of optionsFor(s, dim, wide)) {
-            const box = extend(m, s, dim, choice, movable, cost, lo, hasSum);
-            if (box) (box.minPlus + box.minMinus >= need ? next : weakNext).push(box);
+            if (!probe(m, s, dim, choice, movable, cost, lo, hasSum, probed)) continue;
+            const step: Step = { from: s, choice: choice.length === 1 ? null : choice, cost: probed.cost };
+            (probed.minPlus + probed.minMinus >= need ? next : weakNext).push(step);
           }
         }
         next.sort((a, b) => a.cost - b.cost);
         weakNext.sort((a, b) => a.cost - b.cost);
-        states = next.slice(0, width);
+        const build = (st: Step) => (st.choice === null ? st.from : extend(m, st.from, dim, st.choice, movable, cost, lo, hasSum)!);
+        states = next.slice(0, width).map(build);
         // Boxes whose proof is already too narrow are kept a little longer: the linear program may still pass them.
-        weak = weakNext.slice(0, WEAK_BEAM);
+        weak = weakNext.slice(0, WEAK_BEAM).map(build);
       }
       // Boxes that break a sum in a column they kept go round again, moving in that column too.
       const again: Box[] = [];
@@ -391,7 +575,7 @@ export function protect(model: TableModel, o: ProtectOptions): Protection {
   const closeSingles = () => {
     const open = (c: number) => m.state[c] === CellState.hidden || m.state[c] === CellState.unknown;
     const queue: number[] = [];
-    for (let r = 0; r + 1 < m.consStart.length; r++) queue.push(r);
+    for (let r = 0; r + 1 < m.consStart.length; r++) if (inPart(m.consCell[m.consStart[r]])) queue.push(r);
     const queued = new Uint8Array(m.consStart.length - 1).fill(1);
     while (queue.length > 0) {
       const r = queue.pop()!;
@@ -432,17 +616,23 @@ export function protect(model: TableModel, o: ProtectOptions): Protection {
   for (const t of order) {
     if (up[t] + down[t] >= need || byLp[t]) continue;
     valid = null;
+    let t0 = now();
     let found = search(t, false);
+    T('search', t0);
     // A box that would hide the total of totals (all children, all decisions of a law) is tried again
     // with a wider search first.
     const grand = (f: { box: Box } | null) => !f || f.box.cells.some((c) => totalDims[c] >= mostTotals - 1 && m.state[c] === CellState.published);
     if (grand(found)) {
       const cheap = valid as Box | null;
       limits.clear();
+      t0 = now();
       let wider = search(t, true);
+      T('wide', t0);
       if (!wider && limits.size > 0) {
         for (const d of limits) forced.add(d);
+        t0 = now();
         wider = search(t, true);
+        T('forced', t0);
         forced.clear();
       }
       if (wider && (!found || wider.box.cost < found.box.cost)) found = wider;
@@ -453,7 +643,10 @@ export function protect(model: TableModel, o: ProtectOptions): Protection {
     const alternative = valid as Box | null;
     if (alternative && grand(found) && alternative.cost < (found?.box.cost ?? Infinity) / 4 && lpChecks < LP_CHECKS) {
       lpChecks++;
-      if (holdsByLp(alternative.cells)) {
+      t0 = now();
+      const hl = holdsByLp(alternative.cells);
+      T('holdsByLp', t0);
+      if (hl) {
         for (const c of alternative.cells) byLp[c] = 1;
         result.secondary += alternative.cells.filter((c) => m.primary[c] === 0 && wasPublished.has(c)).length;
         continue;
@@ -462,7 +655,10 @@ export function protect(model: TableModel, o: ProtectOptions): Protection {
     if (!found) {
       // No box: hide the cheapest cell beside it, one at a time, until the reader's exact interval is
       // wide enough (an LP-driven heuristic); the audit checks the result again.
-      if (!widenByLp(t)) result.unprotected.push(t);
+      t0 = now();
+      const wl = widenByLp(t);
+      T('widen', t0);
+      if (!wl) result.unprotected.push(t);
       continue;
     }
     const { box } = found;
@@ -483,15 +679,20 @@ export function protect(model: TableModel, o: ProtectOptions): Protection {
       }
     }
   }
+  let t1 = now();
   // Counts the source itself hid (`*` in the input): their value is unknown here, but what a reader
   // can say about them is not (a linear program over the published figures), and it must not be less.
   for (let c = 0; c < m.size; c++) {
-    if (m.state[c] === CellState.unknown && m.rows[c].markering === 'sekretess' && !byLp[c] && !widenByLp(c)) result.unprotected.push(c);
+    if (m.state[c] === CellState.unknown && m.rows[c].markering === 'sekretess' && inPart(c) && !byLp[c] && !widenByLp(c)) result.unprotected.push(c);
   }
 
   // A backstop for what no box protected: a sum the reader knows with a single cell not shown gives
   // that cell away, so the cheapest published cell of it is hidden too, and so on from there.
+  T('sekretess', t1);
+  t1 = now();
   closeSingles();
+  T('closeSingles', t1);
+  t1 = now();
 
   // The clean-up: boxes chosen one count at a time overlap, and many a complement is not needed once
   // the others are hidden. Each is shown again, the latest quarter first, totals first, the largest
@@ -514,35 +715,87 @@ export function protect(model: TableModel, o: ProtectOptions): Protection {
     return false;
   };
   const candidates: number[] = [];
-  for (let c = 0; c < m.size; c++) if (m.state[c] === CellState.hidden && !m.primary[c] && !Number.isNaN(m.value[c])) candidates.push(c);
+  for (let c = 0; c < m.size; c++) if (m.state[c] === CellState.hidden && !m.primary[c] && !Number.isNaN(m.value[c]) && inPart(c)) candidates.push(c);
   candidates.sort((a, b) => periodRank(m, period, b) - periodRank(m, period, a) || totalDims[b] - totalDims[a] || m.value[b] - m.value[a] || a - b);
   let runs = 0;
+  const deadStamp = new Int32Array(proofs.length);
+  let stamp = 0;
+  // The block of hidden cells around a shown one, as blockOf finds it (the same cells in the same
+  // order), from each cell's neighbours listed once: the clean-up only ever shows cells, so the cells
+  // variable now are all it will meet.
+  const adjStart = new Int32Array(m.size + 1);
+  const adjCells: number[] = [];
+  {
+    const mark = new Int32Array(m.size).fill(-1);
+    for (let c = 0; c < m.size; c++) {
+      if (variable(c) && inPart(c)) {
+        mark[c] = c;
+        for (let k = m.cellConsStart[c]; k < m.cellConsStart[c + 1]; k++) {
+          const r = m.cellCons[k];
+          if (m.consTruth[r] === Truth.none) continue;
+          for (let j = m.consStart[r]; j < m.consStart[r + 1]; j++) {
+            const x = m.consCell[j];
+            if (mark[x] !== c && variable(x)) {
+              mark[x] = c;
+              adjCells.push(x);
+            }
+          }
+        }
+      }
+      adjStart[c + 1] = adjCells.length;
+    }
+  }
+  const restoreBlock = (starts: readonly number[]): number[] => {
+    const out: number[] = [];
+    for (const s of starts) {
+      if (!seen[s]) {
+        seen[s] = 1;
+        out.push(s);
+      }
+    }
+    for (let i = 0; i < out.length && out.length <= RESTORE_BLOCK; i++) {
+      const c = out[i];
+      for (let k = adjStart[c]; k < adjStart[c + 1]; k++) {
+        const x = adjCells[k];
+        if (!seen[x] && variable(x)) {
+          seen[x] = 1;
+          out.push(x);
+        }
+      }
+    }
+    for (const x of out) seen[x] = 0;
+    return out;
+  };
   for (const c of candidates) {
     if (runs >= RESTORE_RUNS) break;
     if (leavesSingle(c)) continue;
     m.state[c] = CellState.published;
-    // The corners whose proof came from a box through `c`: their best other live box, if any.
-    const dead = (boxesOf[c] ?? []).filter((b) => proofs[b].alive);
-    const reproof = new Map<number, { box: number; up: number; down: number }>();
-    for (const b of dead) {
-      for (const d of proofs[b].cells) {
-        if (d === c || reproof.has(d) || !dead.includes(proofBox[d])) continue;
-        let best = { box: -1, up: 0, down: 0 };
-        for (const other of boxesOf[d] ?? []) {
-          const box = proofs[other];
-          if (!box.alive || dead.includes(other)) continue;
-          const i = box.cells.indexOf(d);
-          const [u, dn] = box.signs[i] > 0 ? [box.up, box.down] : [box.down, box.up];
-          if (u + dn > best.up + best.down) best = { box: other, up: u, down: dn };
-        }
-        reproof.set(d, best);
-      }
-    }
     const starts: number[] = [];
     for (const x of relationCells(c)) if (variable(x)) starts.push(x);
-    const block = blockOf(m, starts, seen, RESTORE_BLOCK);
-    for (const x of block) seen[x] = 0;
+    const block = restoreBlock(starts);
     let ok = block.length <= RESTORE_BLOCK;
+    // The corners whose proof came from a box through `c`: their best other live box, if any.
+    const dead = ok ? (boxesOf[c] ?? []).filter((b) => proofs[b].alive) : [];
+    const reproof = new Map<number, { box: number; up: number; down: number }>();
+    if (ok) {
+      stamp++;
+      for (const b of dead) deadStamp[b] = stamp;
+      const isDead = (b: number) => b >= 0 && deadStamp[b] === stamp;
+      for (const b of dead) {
+        for (const d of proofs[b].cells) {
+          if (d === c || reproof.has(d) || !isDead(proofBox[d])) continue;
+          let best = { box: -1, up: 0, down: 0 };
+          for (const other of boxesOf[d] ?? []) {
+            const box = proofs[other];
+            if (!box.alive || isDead(other)) continue;
+            const i = box.cells.indexOf(d);
+            const [u, dn] = box.signs[i] > 0 ? [box.up, box.down] : [box.down, box.up];
+            if (u + dn > best.up + best.down) best = { box: other, up: u, down: dn };
+          }
+          reproof.set(d, best);
+        }
+      }
+    }
     if (ok) {
       const targets = block.filter((x) => {
         if (!secret(x)) return false;
@@ -568,6 +821,11 @@ export function protect(model: TableModel, o: ProtectOptions): Protection {
     result.secondary--;
     result.restored++;
   }
+  T('restore', t1);
+  if (PROFILE) {
+    STATS.restoreRuns = (STATS.restoreRuns ?? 0) + runs;
+    STATS.restoreCandidates = (STATS.restoreCandidates ?? 0) + candidates.length;
+  }
   return result;
 }
 
@@ -579,6 +837,38 @@ function groupIsEq(m: TableModel, g: number): boolean {
     if (m.consStart[r + 1] - m.consStart[r] === group.children.length + 1 && m.consCell[m.consStart[r]] === group.parent && m.consEq[r]) return true;
   }
   return false;
+}
+
+/** A box of the beam before it is built: the box it comes from and the choice that extends it (null: as it is). */
+interface Step {
+  from: Box;
+  choice: Choice | null;
+  cost: number;
+}
+
+/** What `extend` would give, without building it: false where it gives null, else its cost and bounds in `out`. */
+function probe(m: TableModel, box: Box, dim: number, choice: Choice, movable: (c: number) => boolean, cost: (c: number) => number, lo: (c: number) => number, hasSum: (c: number, dim: number) => boolean, out: { cost: number; minPlus: number; minMinus: number }): boolean {
+  let total = box.cost;
+  let { minPlus, minMinus } = box;
+  if (choice.length > 1) {
+    const own = m.code[dim][box.cells[0]];
+    for (const [code, sign] of choice) {
+      if (code === own) continue;
+      for (let i = 0; i < box.cells.length; i++) {
+        const c = cellAt(m, box.cells[i], dim, code);
+        if (c < 0 && !hasSum(box.cells[i], dim)) continue;
+        if (!movable(c)) return false;
+        const s = box.signs[i] * sign;
+        total += cost(c);
+        if (s > 0) minPlus = Math.min(minPlus, lo(c));
+        else minMinus = Math.min(minMinus, lo(c));
+      }
+    }
+  }
+  out.cost = total;
+  out.minPlus = minPlus;
+  out.minMinus = minMinus;
+  return true;
 }
 
 /** Every corner of `box` (that has a sum in column `dim`) taken to the values of `choice` in column `dim`, or null if a corner is not there or cannot be hidden. */
@@ -655,9 +945,14 @@ export function rangeChecker(m: TableModel, lo: (c: number) => number, hi: (c: n
       }
     }
     if (ok) {
-      const broken = new Set<number>();
-      for (const r of touched) if (change[r] !== 0 && m.consEq[r]) broken.add(m.consDim[r]);
-      if (broken.size > 0) result = { broken: [...broken] };
+      // The columns of the equations it changes, as bits (their order does not matter).
+      let brokenMask = 0;
+      for (const r of touched) if (change[r] !== 0 && m.consEq[r]) brokenMask |= 1 << m.consDim[r];
+      if (brokenMask !== 0) {
+        const broken: number[] = [];
+        for (let d = 0; d < m.dims.length; d++) if (brokenMask & (1 << d)) broken.push(d);
+        result = { broken };
+      }
       else {
         for (const r of touched) {
           const ch = change[r];
