@@ -85,6 +85,11 @@ export interface PageView {
   label: string;
   /** Things said about the choices (an unknown unit in the URL, a period that does not exist). */
   messages: string[];
+  /**
+   * The engine starts only when a choice needs it, not once the page is idle: the report, whose quarters
+   * are mostly pages of their own (a reader of a report should not download the engine for nothing).
+   */
+  engineOnDemand?: boolean;
 }
 
 export interface DashboardPage {

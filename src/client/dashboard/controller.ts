@@ -103,10 +103,11 @@ export function startDashboard(loadPage: () => Promise<DashboardPage>): void {
     await figures.start(chartParam(location.search));
     if (differs(initial, shown.state)) await view.apply(initial, 'replace');
     // Once the page is idle, the code a filter needs is fetched and evaluated, then (unless the user saves
-    // data) the engine starts with the page's data, so a filter change waits only for its queries.
+    // data, or the page starts it only on demand: the report) the engine starts with the page's data, so a
+    // filter change waits only for its queries.
     else if (filters) {
       const rehearse = new URLSearchParams(shown.state);
-      whenIdle(() => void (savesData() ? engine.modules(false).catch(() => undefined) : engine.prepare(idle, rehearse, () => figures.rehearse())));
+      whenIdle(() => void (savesData() || root.dataset.engineOnDemand !== undefined ? engine.modules(false).catch(() => undefined) : engine.prepare(idle, rehearse, () => figures.rehearse())));
     }
   })();
 }

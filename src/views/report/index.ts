@@ -165,6 +165,7 @@ export function reportPage(unit?: string, quarter?: string): DashboardPage {
       const own = quarter && c.quarters.includes(quarter) ? quarter : latest;
       return {
         page: REPORT_PAGE_ID,
+        engineOnDemand: true,
         state: { [PARAM.unit]: c.unit.enhetskod, [PARAM.quarter]: c.period },
         defaults: { [PARAM.unit]: unit ?? c.unit.enhetskod, [PARAM.quarter]: own },
         filters: [field(PARAM.quarter, w.quarterLabel, model.quarters.map((q) => ({ value: q.period, label: q.label })), c.period)],
