@@ -67,6 +67,8 @@ export const decisionsWords = {
     hiddenMayBeMore: (n: number) => `${n === 1 ? 'En insats är skyddad' : `${n} insatser är skyddade`} av sekretess och kan ha fler.`,
     none: (lag: string) => `Det finns inga uppgifter per insats enligt ${lag} för kvartalet.`,
     category: 'Insats',
+    /** Printed instead of the section's charts (the comparison tables carry their numbers). */
+    printNote: 'Diagrammen per insats skrivs inte ut; siffrorna finns i sista kolumnen i jämförelsetabellerna nedan.',
   },
   sexes: {
     heading: 'Per kön',
@@ -110,6 +112,8 @@ export const decisionsWords = {
       'Antal från 1 upp till gränsen för sekretess visas inte, och där det behövs döljs också andra uppgifter, ' +
       'så att de dolda inte kan räknas fram.',
     missingNote: '”Uppgift saknas” betyder att kvartalets rapport inte har någon uppgift om insatsen.',
+    /** Printed under the table, whose hidden cells print as their glyph only. */
+    glyphLegend: (list: string) => `Tecken i tabellen: ${list}.`,
   },
 
   hiddenTotals: (periods: string) =>

@@ -51,6 +51,11 @@ export interface FigureModel {
   link?: { href: string; text: string };
   /** The numbers to download when the figure's table is not the chart's own grid (its own columns). */
   exportRows?: FigureExport;
+  /**
+   * Left out in print (`data-print="omit"`): a table the page prints carries the same numbers, and the
+   * figure's section says where in print (FigureSection's `printNote`).
+   */
+  printOmit?: boolean;
 }
 
 /** A figure's own table as a download's rows: its CSV's values, each marker kept apart (src/exports). */

@@ -683,9 +683,8 @@ describe('print and small screens', () => {
     }
   });
 
-  // Ej verkställda beslut (seven charts and the committee's two tables) still prints on more: see docs/DESIGN.md.
-  test.each(['', 'natverkshem/', 'jamforelser/', 'jamforelser/natverkshem/', 'jamforelser/ej-verkstallda-beslut/'])(
-    'the topic page %s prints on at most two A4 pages, each chart once',
+  test.each(['', 'natverkshem/', 'ej-verkstallda-beslut/', 'jamforelser/', 'jamforelser/natverkshem/', 'jamforelser/ej-verkstallda-beslut/'])(
+    'the topic page %s prints on at most two A4 pages, each chart once or named in a note',
     async (p) => {
       const browser = await launchSiteBrowser({ siteUrl });
       try {
@@ -693,14 +692,30 @@ describe('print and small screens', () => {
         await page.goto(siteUrl + p, { waitUntil: 'networkidle' });
         await page.emulateMedia({ media: 'print' });
         await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
-        // Every chart is printed, once (the wide or the narrow drawing, never both or neither).
-        const shown = await page.$$eval('figure[data-chart] [data-plot]', (plots) =>
-          plots.map((plot) => [...plot.querySelectorAll('svg.ss-chart')].filter((svg) => svg.getClientRects().length > 0).length),
+        // Every chart is printed, once (the wide or the narrow drawing, never both or neither), except
+        // one whose numbers a printed table carries: that one is left out whole, and a visible line in
+        // its section says where its numbers are.
+        const figures = await page.$$eval('figure[data-chart]:has([data-plot])', (els) =>
+          els.map((el) => ({
+            shown: el.getClientRects().length > 0 ? [...el.querySelectorAll('[data-plot] svg.ss-chart')].filter((svg) => svg.getClientRects().length > 0).length : 0,
+            visible: el.getClientRects().length > 0,
+            note: [...(el.closest('section')?.querySelectorAll('.print-note') ?? [])].filter((n) => n.getClientRects().length > 0).map((n) => n.textContent ?? '').join(''),
+          })),
         );
-        expect(shown.length).toBeGreaterThan(0);
-        expect(shown.filter((n) => n !== 1)).toEqual([]);
+        expect(figures.filter((f) => f.visible).length).toBeGreaterThan(0);
+        expect(figures.filter((f) => f.visible && f.shown !== 1)).toEqual([]);
+        const left = figures.filter((f) => !f.visible);
+        expect(left.filter((f) => !/skrivs inte ut; siffrorna finns i .*tabell/.test(f.note))).toEqual([]);
+        if (left.length) {
+          // The tables the note points to are printed, their numbers whole.
+          expect(await page.locator('[data-region="comparison"] table.comparison-table').first().isVisible()).toBe(true);
+        }
         const pdf = await page.pdf({ format: 'A4' });
         expect(pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g)?.length).toBeLessThanOrEqual(2);
+        // On the screen every chart is shown and the print-only lines are not.
+        await page.emulateMedia({ media: 'screen' });
+        expect(await page.locator('figure[data-chart]:has([data-plot]):not(:visible)').count()).toBe(0);
+        expect(await page.locator('.print-note:visible, .comparison-table__legend:visible').count()).toBe(0);
       } finally {
         await browser.close();
       }

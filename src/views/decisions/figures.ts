@@ -110,7 +110,8 @@ export function insatsFigure(c: DecisionChoices, d: DecisionData, x: DecisionCon
   const f = frame(c, d, x);
   const title = w.insatser.title(lag, d.latest ?? (c.range.to || ''));
   const bars = d.latest ? insatsBars(d.insatser, lag, d.latest) : [];
-  const base = f.base(id, 3, title, f.latestText, f.who, f.lawSource(lag));
+  // Printed, the comparison tables' last column (the same quarter, per insats) stands for this chart.
+  const base = { ...f.base(id, 3, title, f.latestText, f.who, f.lawSource(lag)), printOmit: true };
   if (!bars.length) return emptyFigure({ ...base, empty: w.insatser.none(lag) });
   const top = topBar(bars);
   const total = d.totals.find((t) => t.period === d.latest && t.lag === lag);
