@@ -157,7 +157,8 @@ const LABEL_LINES = 3;
 
 /**
  * A row label in lines no wider than `max`: broken at spaces and after a slash, so "Verkställt efter
- * rapportperioden, minst" stays whole in a narrow drawing instead of ending in "…".
+ * rapportperioden, minst" stays whole in a narrow drawing instead of ending in "…". A line broken at a
+ * space keeps it at its end (not drawn), so the lines joined, as the SVG's text is read, give the label.
  */
 export function labelLines(text: string, max: number): string[] {
   if (textWidth(text) <= max) return [text];
@@ -167,12 +168,18 @@ export function labelLines(text: string, max: number): string[] {
   for (const part of parts) {
     const next = line + part;
     if (line.trim() && textWidth(next.trimEnd()) > max && lines.length < LABEL_LINES - 1) {
-      lines.push(line.trim());
+      lines.push(line.trimStart());
       line = part.trimStart();
     } else line = next;
   }
   lines.push(line.trim());
-  return lines.map((l) => truncateText(l, max)).filter(Boolean);
+  return lines
+    .map((l) => {
+      const body = l.trimEnd();
+      const cut = truncateText(body, max);
+      return cut === body ? l : cut;
+    })
+    .filter((l) => l.trim());
 }
 const BAR_PADDING = 0.3;
 const FACET_PADDING = 0.1;
@@ -206,7 +213,7 @@ function barsLayout(model: BarsModel): BarsLayout {
   const rowLabel = (i: BarItem) => (lines.get(i) ?? labelLines(grouped ? (i.group ?? '') : i.name, maxLabel - 12)).join('\n');
   const step = Math.max(STEP, Math.max(...[...lines.values()].map((l) => l.length)) * LABEL_LINE + 8);
   // Bold labels are about a tenth wider than the estimate for regular text.
-  const widest = (i: BarItem) => Math.max(...(lines.get(i) ?? ['']).map((l) => textWidth(l)));
+  const widest = (i: BarItem) => Math.max(...(lines.get(i) ?? ['']).map((l) => textWidth(l.trimEnd())));
   const marginLeft = Math.min(maxLabel, Math.max(...items.map((i) => widest(i) * (i.highlighted && highlighting ? 1.1 : 1) + 12), 40));
   const valueWidth = Math.max(0, ...items.filter((i) => i.varde !== null).map((i) => textWidth(i.shown)));
   const marginRight = Math.max(valueWidth + 10, 16);
