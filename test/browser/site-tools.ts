@@ -245,13 +245,14 @@ export async function exercisePage(page: Page): Promise<string[]> {
     await button.click({ timeout: 3_000 }).catch(() => undefined);
     done.push(`clicked button "${text}"`);
     await settle();
-    // A button that starts work (the browser engine) is disabled until it is done: wait for that.
-    if (handle) {
+    // A button that starts work (the browser engine) is disabled until it is done: wait for that. A button
+    // that went to another page (the report's quarter) left its element in the old one: nothing to wait for.
+    if (handle && page.url().split('#')[0] === url.split('#')[0]) {
       await page
         .waitForFunction((el) => !el.isConnected || !(el as HTMLButtonElement).disabled, handle, { timeout: 60_000 })
         .catch(() => undefined);
-      await handle.dispose().catch(() => undefined);
     }
+    await handle?.dispose().catch(() => undefined);
     await back();
   }
   return done;
