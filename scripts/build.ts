@@ -11,6 +11,7 @@ import { summaryText } from './lib/manifest.ts';
 import { readDataDir } from './lib/read-data-dir.ts';
 import { printIssues, runScript, thresholdText } from './lib/report.ts';
 import { writePublishedData } from './lib/write-published.ts';
+import { anonymise } from './lib/anonymise.ts';
 
 const started = performance.now();
 const seconds = () => ((performance.now() - started) / 1000).toFixed(1);
@@ -33,6 +34,15 @@ async function build(): Promise<void> {
     return;
   }
   console.log(`[${seconds()} s] läste och kontrollerade ${dir} (${thresholdText(threshold)})`);
+  const { published, audit, issues, text } = await anonymise(result, threshold);
+  console.log(`[${seconds()} s] ${text}`);
+  if (issues.length > 0) {
+    printIssues({ errors: issues, warnings: [], errorCount: issues.length, warningCount: 0 });
+    console.error(`\n${issues.length} fel i anonymiseringen: bygget avbröts och ${dist} är orörd.`);
+    console.error(`${errorCount(issues.length)} in the anonymisation: the build stopped and ${dist} is untouched.`);
+    process.exitCode = 1;
+    return;
+  }
 
   // The work folder sits beside dist so that the final rename stays on one file system.
   const work = path.join(path.dirname(dist), `.${path.basename(dist)}-build-${process.pid}-${Date.now()}`);
@@ -41,7 +51,7 @@ async function build(): Promise<void> {
   const siteOut = path.join(work, 'site');
   await mkdir(dataOut, { recursive: true });
   try {
-    const { published } = await writePublishedData(result, dataOut, threshold);
+    await writePublishedData(published, audit, result.files, dataOut, threshold);
     console.log(`[${seconds()} s] skrev datafiler:\n${summaryText(published, result.files)}`);
 
     await run(process.execPath, [path.join(projectRoot, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--silent'], {

@@ -103,7 +103,7 @@ caption { text-align: left; font-weight: 600; padding-bottom: 0.25rem; } .visual
 ${css.join('\n')}
 @media print { @page { size: A4; margin: 16mm 14mm 18mm; @top-center { content: ${cssText(model.internal?.footer ?? '')}; font-size: 8pt; color: #a00; } @bottom-left { content: ${cssText(model.footer)}; font-size: 7pt; } @bottom-right { content: counter(page) ' / ' counter(pages); font-size: 7pt; } } body { margin: 0; max-width: none; } }
 </style></head>
-<body>${reportHtml(model, true).html}</body></html>
+<body>${reportHtml(model, null).html}</body></html>
 `;
     const htmlFile = path.join(out, `${stem}.html`);
     const docxFile = path.join(out, model.docxFile);

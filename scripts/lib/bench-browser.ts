@@ -3,7 +3,7 @@
 // Requests are only watched, never intercepted (interception would slow every request down); other
 // hosts are made unreachable by the resolver instead, and any attempt is recorded.
 import { chromium, type Browser, type BrowserContext, type CDPSession, type Page, type Request } from 'playwright-core';
-import { CHROMIUM, FLAGS } from '../../test/browser/browser.ts';
+import { CHROMIUM, FLAGS, SAVE_DATA_SCRIPT } from '../../test/browser/browser.ts';
 import type { PageEnv } from '../../src/views/view.ts';
 import type { BenchApi, QueryTiming, ViewTiming } from './bench-client.ts';
 import type { CapturedQuery } from './bench-queries.ts';
@@ -27,7 +27,8 @@ export interface BenchBrowser {
   foreignRequests: string[];
   /** Console errors and uncaught page errors, with the page. */
   errors: string[];
-  newContext(options?: { javaScriptEnabled?: boolean }): Promise<{ context: BrowserContext; resources: ResourceTiming[]; settled(): Promise<void> }>;
+  /** With `saveData`, the user has asked to save data (navigator.connection.saveData). */
+  newContext(options?: { javaScriptEnabled?: boolean; saveData?: boolean }): Promise<{ context: BrowserContext; resources: ResourceTiming[]; settled(): Promise<void> }>;
   close(): Promise<void>;
 }
 
@@ -45,7 +46,7 @@ export async function launchBenchBrowser(siteUrl: string): Promise<BenchBrowser>
     browser,
     foreignRequests,
     errors,
-    async newContext({ javaScriptEnabled = true } = {}) {
+    async newContext({ javaScriptEnabled = true, saveData = false } = {}) {
       const context = await browser.newContext({
         javaScriptEnabled,
         viewport: { width: 1280, height: 900 },
@@ -54,6 +55,7 @@ export async function launchBenchBrowser(siteUrl: string): Promise<BenchBrowser>
         serviceWorkers: 'block',
       });
       if (javaScriptEnabled) await context.addInitScript({ content: OBSERVER_SCRIPT });
+      if (saveData) await context.addInitScript({ content: SAVE_DATA_SCRIPT });
       const resources: ResourceTiming[] = [];
       const pending: Promise<void>[] = [];
       context.on('request', (r) => {
@@ -180,8 +182,13 @@ export interface LoadRun {
   bytesAtIdle: number;
   /** JS and wasm bytes whose download had finished when the first chart was visible. */
   jsBytesBeforeFirstChart: number | null;
-  /** Engine (wasm) and data files downloaded by the plain page load, with no filter touched (should be none). */
+  /**
+   * Engine (wasm) and data files downloaded by the plain page load, with no filter touched: the engine
+   * starts once the page is idle after its first chart, unless the user saves data (then none).
+   */
   engineOrDataFiles: string[];
+  /** Of those, the ones requested before the load event (the first view must not wait for any). */
+  engineOrDataBeforeLoad: string[];
   /** Every resource of the load, for the report. */
   resources: ResourceTiming[];
   hasChartFigure: boolean;
@@ -196,9 +203,9 @@ async function pageState(page: Page): Promise<PageState> {
   return page.evaluate(() => (window as unknown as { __bench: PageState }).__bench);
 }
 
-/** One fresh-context load of `url` with JavaScript on. */
-export async function measureLoad(bb: BenchBrowser, url: string): Promise<LoadRun> {
-  const { context, resources, settled } = await bb.newContext();
+/** One fresh-context load of `url` with JavaScript on (with `saveData`, as a user who saves data). */
+export async function measureLoad(bb: BenchBrowser, url: string, { saveData = false } = {}): Promise<LoadRun> {
+  const { context, resources, settled } = await bb.newContext({ saveData });
   try {
     const page = await context.newPage();
     await page.goto(url, { waitUntil: 'load' });
@@ -228,6 +235,7 @@ export async function measureLoad(bb: BenchBrowser, url: string): Promise<LoadRu
       bytesAtIdle: sum(own),
       jsBytesBeforeFirstChart: before('js'),
       engineOrDataFiles: own.filter((r) => r.type === 'wasm' || r.type === 'data').map((r) => fileName(r.url)),
+      engineOrDataBeforeLoad: own.filter((r) => (r.type === 'wasm' || r.type === 'data') && r.start < nav.origin + nav.load).map((r) => fileName(r.url)),
       resources: own,
       hasChartFigure,
       hasFilters,
@@ -356,16 +364,26 @@ export interface FilterRun {
 
 const RERENDER_TIMEOUT = 20_000;
 
+export interface FilterOptions {
+  /** The unit control is focused this long before the change, as a user's click into it and search for a unit. */
+  choosingMs?: number;
+  /** As a user who saves data (navigator.connection.saveData): the engine does not start on its own. */
+  saveData?: boolean;
+  /** The change comes this long after the load event, without waiting for the network to be idle. */
+  afterLoadMs?: number;
+}
+
 /**
- * One fresh-context run of the first filter change: load the page, wait until idle, choose another unit
- * in the filter form (`form[data-filters]`, control named `enhet`) and apply it, then wait until the
- * figures (`figure[data-chart]`) say data-rendered="browser". `preferred` lists unit codes to choose
- * from, the first one that the control offers and that is not already chosen. With `choosingMs`, the
- * control is focused that long before the change, as a user's click into it and search for a unit; by
- * default the change comes with no warning (the worst case: the engine starts at the change).
+ * One fresh-context run of the first filter change: load the page, wait until idle (or `afterLoadMs`
+ * after the load event), choose another unit in the filter form (`form[data-filters]`, control named
+ * `enhet`) and apply it, then wait until the figures (`figure[data-chart]`) say data-rendered="browser".
+ * `preferred` lists unit codes to choose from, the first one that the control offers and that is not
+ * already chosen. With `saveData` and no `choosingMs` the change comes with no warning to an engine not
+ * started (the worst case: the engine starts at the change).
  */
-export async function measureFilterChange(bb: BenchBrowser, url: string, preferred: string[], choosingMs = 0): Promise<FilterRun> {
-  const { context, resources, settled } = await bb.newContext();
+export async function measureFilterChange(bb: BenchBrowser, url: string, preferred: string[], options: FilterOptions = {}): Promise<FilterRun> {
+  const { choosingMs = 0, saveData = false, afterLoadMs } = options;
+  const { context, resources, settled } = await bb.newContext({ saveData });
   const empty: FilterRun = {
     unit: '', firstRerenderMs: null, allRerenderedMs: null, figures: 0, rerendered: 0, engineDownloadedMs: null,
     dataDownloadedMs: null, bytesByKind: {}, dataFiles: [], dataFilesBeforeChange: [], engineStatus: '', statusTimeline: [], error: null,
@@ -373,7 +391,15 @@ export async function measureFilterChange(bb: BenchBrowser, url: string, preferr
   try {
     const page = await context.newPage();
     await page.goto(url, { waitUntil: 'load' });
-    await page.waitForLoadState('networkidle');
+    if (afterLoadMs === undefined) await page.waitForLoadState('networkidle');
+    else {
+      await page.waitForFunction(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined)?.loadEventEnd, null, { timeout: 10_000 });
+      const wait = await page.evaluate((ms) => {
+        const n = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+        return n.loadEventEnd + ms - performance.now();
+      }, afterLoadMs);
+      if (wait > 0) await page.waitForTimeout(wait);
+    }
     await settled();
     const dataFilesBeforeChange = resources.filter((r) => r.type === 'data').map((r) => fileName(r.url));
     const countBefore = resources.length;
@@ -541,3 +567,67 @@ async function workersHeapUsed(cdp: CDPSession): Promise<number> {
 
 const delay = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const sum = (rs: ResourceTiming[]) => rs.reduce((a, r) => a + r.bytes, 0);
+
+export interface TableBuilderRun {
+  /** From opening a link to its table drawn after "Visa tabell", the engine's start included (reported, not a target). */
+  firstMs: number | null;
+  /** "Visa tabell" pressed to the pivoted table drawn (query, pivot, markup, layout), once the engine is ready. */
+  times: number[];
+  rows: number;
+  columns: number;
+  /** Per run: query, pivot, markup, DOM (ms), as the page reports them. */
+  phases: string[];
+  error: string | null;
+}
+
+/**
+ * The table builder (/tabell/) at national scale: opened with a link whose choice is `fragment` (e.g. 290
+ * municipalities × 40 quarters) and "Visa tabell" pressed (the engine starts), then pressed `runs` times, each timed in the page from the
+ * press until the table is drawn and laid out (two animation frames after the markup is in).
+ */
+export async function measureTableBuilder(bb: BenchBrowser, pageUrl: string, fragment: string, runs: number): Promise<TableBuilderRun> {
+  const { context } = await bb.newContext();
+  const out: TableBuilderRun = { firstMs: null, times: [], rows: 0, columns: 0, phases: [], error: null };
+  try {
+    const page = await context.newPage();
+    const t0 = Date.now();
+    await page.goto(`${pageUrl}#${fragment}`, { waitUntil: 'load' });
+    // The link's choice is put in the form; its table is drawn when "Visa tabell" is pressed.
+    await page.waitForFunction(() => document.getElementById('table-builder')?.dataset.state === 'chosen', null, { timeout: 60_000 });
+    await page.locator('#builder-show').click();
+    await page.waitForFunction(() => ['done', 'empty', 'error'].includes(document.getElementById('table-builder')?.dataset.state ?? ''), null, { timeout: 180_000 });
+    out.firstMs = Date.now() - t0;
+    const state = await page.getAttribute('#table-builder', 'data-state');
+    if (state !== 'done') throw new Error(`table builder: ${state}: ${await page.locator('#builder-status').innerText()}`);
+    for (let i = 0; i < runs; i++) {
+      out.times.push(
+        await page.evaluate(
+          () =>
+            new Promise<number>((resolve) => {
+              const root = document.getElementById('table-builder') as HTMLElement;
+              let started = 0;
+              let ran = false;
+              const observer = new MutationObserver(() => {
+                if (root.dataset.state === 'running') ran = true;
+                if (ran && root.dataset.state === 'done') {
+                  observer.disconnect();
+                  requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.now() - started)));
+                }
+              });
+              observer.observe(root, { attributes: true, attributeFilter: ['data-state'] });
+              started = performance.now();
+              (document.getElementById('builder-show') as HTMLButtonElement).click();
+            }),
+        ),
+      );
+      out.phases.push((await page.getAttribute('#table-builder', 'data-phases')) ?? '');
+    }
+    out.rows = await page.locator('#pivot-table tbody tr').count();
+    out.columns = await page.locator('#pivot-table thead tr:last-child th[scope="col"].num').count();
+  } catch (e) {
+    out.error = e instanceof Error ? e.message : String(e);
+  } finally {
+    await context.close();
+  }
+  return out;
+}

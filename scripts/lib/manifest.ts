@@ -39,7 +39,7 @@ export function summaryText(published: PublishResult, files: Partial<Record<Data
       `${d.rows} rader / rows`,
       d.periods ? `perioder / periods ${d.periods[0]}–${d.periods[1]}` : '',
       d.units ? `${d.units} enheter / units` : '',
-      s ? `${s.primary} skyddade under gränsen + ${s.secondary} skyddade mot subtraktion / suppressed below threshold + to prevent subtraction` : '',
+      s ? `${s.primary} dolda under gränsen + ${s.secondary} dolda för att skydda dem / hidden below the threshold + hidden to protect them` : '',
     ].filter(Boolean);
     lines.push(`  ${d.name.padEnd(22)} ${parts.join(', ')}  [${d.files.join(', ') || 'härledd / derived'}]`);
   }

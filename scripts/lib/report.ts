@@ -5,7 +5,7 @@ import { formatIssue, moreIssues } from '../../src/data/errors.ts';
 import type { ReadResult } from '../../src/data/pipeline.ts';
 import { SettingError } from './config.ts';
 
-export function printIssues(result: ReadResult): void {
+export function printIssues(result: Pick<ReadResult, "errors" | "warnings" | "errorCount" | "warningCount">): void {
   for (const w of result.warnings) console.warn(formatIssue(w));
   const moreWarnings = moreIssues(result.warnings.length, result.warningCount, 'warning');
   if (moreWarnings) console.warn(moreWarnings);

@@ -6,7 +6,7 @@ import * as Plot from '@observablehq/plot';
 import { ascending } from 'd3';
 import { commonSettings, frameOptions, valueAxis, type CommonChartOptions, type CommonSettings, type ValueAxis } from './common.ts';
 import { capitalize, listText } from './labels.ts';
-import { BAR_COLOR, BAR_MUTED_COLOR, GRID_COLOR, LINE_HEIGHT, MUTED_TEXT_COLOR, RULE_COLOR, TEXT_COLOR, markerGlyph, seriesStyle, textWidth, truncateText } from './theme.ts';
+import { BAR_COLOR, BAR_MUTED_COLOR, FONT_SIZE, GRID_COLOR, LINE_HEIGHT, MUTED_TEXT_COLOR, RULE_COLOR, TEXT_COLOR, markerGlyph, seriesStyle, textWidth, truncateText } from './theme.ts';
 
 export interface BarRow {
   kategori: string;
@@ -150,6 +150,37 @@ export function barsDescription(model: BarsModel): string {
 }
 
 const STEP = 26; // pixels per bar
+/** Pixels per line of a row label that wraps (a narrow drawing); the bar's step grows with its lines. */
+const LABEL_LINE = 13;
+/** Row labels wrap to at most this many lines; only the last is cut ("…") if it still does not fit. */
+const LABEL_LINES = 3;
+
+/**
+ * A row label in lines no wider than `max`: broken at spaces and after a slash, so "Verkställt efter
+ * rapportperioden, minst" stays whole in a narrow drawing instead of ending in "…". A line broken at a
+ * space keeps it at its end (not drawn), so the lines joined, as the SVG's text is read, give the label.
+ */
+export function labelLines(text: string, max: number): string[] {
+  if (textWidth(text) <= max) return [text];
+  const parts = text.match(/[^\s/]+\/?|\s+/g) ?? [text];
+  const lines: string[] = [];
+  let line = '';
+  for (const part of parts) {
+    const next = line + part;
+    if (line.trim() && textWidth(next.trimEnd()) > max && lines.length < LABEL_LINES - 1) {
+      lines.push(line.trimStart());
+      line = part.trimStart();
+    } else line = next;
+  }
+  lines.push(line.trim());
+  return lines
+    .map((l) => {
+      const body = l.trimEnd();
+      const cut = truncateText(body, max);
+      return cut === body ? l : cut;
+    })
+    .filter((l) => l.trim());
+}
 const BAR_PADDING = 0.3;
 const FACET_PADDING = 0.1;
 const HEADING = LINE_HEIGHT + 4;
@@ -178,16 +209,19 @@ function barsLayout(model: BarsModel): BarsLayout {
   const items = model.items;
   const maxLabel = Math.round(width * 0.4);
   // A label is drawn 8 px left of the axis inside a margin of at most maxLabel: cut it to fit there.
-  const rowLabel = (i: BarItem) => truncateText(grouped ? (i.group ?? '') : i.name, maxLabel - 12);
+  const lines = new Map(items.map((i) => [i, labelLines(grouped ? (i.group ?? '') : i.name, maxLabel - 12)]));
+  const rowLabel = (i: BarItem) => (lines.get(i) ?? labelLines(grouped ? (i.group ?? '') : i.name, maxLabel - 12)).join('\n');
+  const step = Math.max(STEP, Math.max(...[...lines.values()].map((l) => l.length)) * LABEL_LINE + 8);
   // Bold labels are about a tenth wider than the estimate for regular text.
-  const marginLeft = Math.min(maxLabel, Math.max(...items.map((i) => textWidth(rowLabel(i)) * (i.highlighted && highlighting ? 1.1 : 1) + 12), 40));
+  const widest = (i: BarItem) => Math.max(...(lines.get(i) ?? ['']).map((l) => textWidth(l.trimEnd())));
+  const marginLeft = Math.min(maxLabel, Math.max(...items.map((i) => widest(i) * (i.highlighted && highlighting ? 1.1 : 1) + 12), 40));
   const valueWidth = Math.max(0, ...items.filter((i) => i.varde !== null).map((i) => textWidth(i.shown)));
   const marginRight = Math.max(valueWidth + 10, 16);
   const marginTop = 6 + references.length * LINE_HEIGHT + (references.length ? 2 : 0);
   const marginBottom = 26 + (xLabel ? LINE_HEIGHT + 2 : 0);
   const plotHeight = grouped
-    ? model.categories.length * (model.groups.length * STEP + HEADING) * (1 + FACET_PADDING)
-    : items.length * STEP;
+    ? model.categories.length * (model.groups.length * step + HEADING) * (1 + FACET_PADDING)
+    : items.length * step;
   const max = Math.max(0, ...items.map((i) => i.varde ?? 0), ...references.map((r) => r.value));
   return {
     width,
@@ -237,7 +271,9 @@ function labelMarks(model: BarsModel, L: BarsLayout): Plot.Markish[] {
     const subset = model.items.filter((i) => (L.grouped ? !bold : bold === (model.settings.highlighting ? i.highlighted : false)));
     if (!subset.length) continue;
     marks.push(
-      Plot.text(subset, { y: L.y, fy: L.fy, frameAnchor: 'left', dx: -8, text: L.rowLabel, textAnchor: 'end', fill: TEXT_COLOR, fontWeight: bold ? 700 : 400 }),
+      Plot.text(subset, {
+        y: L.y, fy: L.fy, frameAnchor: 'left', dx: -8, text: L.rowLabel, textAnchor: 'end', lineHeight: LABEL_LINE / FONT_SIZE, fill: TEXT_COLOR, fontWeight: bold ? 700 : 400,
+      }),
     );
   }
   if (L.grouped) {

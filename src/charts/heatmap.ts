@@ -29,6 +29,8 @@ export interface HeatmapOptions extends CommonChartOptions {
   highlight?: readonly string[];
   /** The first column's header in the table and CSV ("Enhet"). */
   rowHeader?: string;
+  /** What the columns are ("Placeringsform"): the name of their dimension in a JSON-stat download. */
+  columnHeader?: string;
 }
 
 export interface HeatCell {
@@ -49,6 +51,7 @@ export interface HeatmapSettings extends CommonSettings {
   width: number;
   highlight: readonly string[];
   rowHeader: string;
+  columnHeader: string;
 }
 
 export interface HeatmapModel {
@@ -62,7 +65,7 @@ const MISSING_FILL = '#ffffff';
 
 /** The model: rows, columns and every cell with its shade, text and tooltip. */
 export function heatmapModel(data: readonly HeatRow[], options: HeatmapOptions = {}): HeatmapModel {
-  const settings: HeatmapSettings = { ...commonSettings(options), width: options.width ?? 760, highlight: options.highlight ?? [], rowHeader: options.rowHeader ?? 'Enhet' };
+  const settings: HeatmapSettings = { ...commonSettings(options), width: options.width ?? 760, highlight: options.highlight ?? [], rowHeader: options.rowHeader ?? 'Enhet', columnHeader: options.columnHeader ?? 'Kolumn' };
   const rowName = options.rowLabel ?? ((r: string) => r);
   const colName = options.columnLabel ?? ((c: string) => c);
   const rowKeys = options.rows ?? [...new Set(data.map((d) => d.rad))];

@@ -65,6 +65,8 @@ export interface HeatmapRecipe {
   width: number;
   highlight?: string[];
   rowHeader?: string;
+  /** What the columns are ("Placeringsform"): the column dimension's name in a JSON-stat download. */
+  columnHeader?: string;
   title: string;
   description?: string;
 }
@@ -134,7 +136,7 @@ export function chartModel(recipe: ChartRecipe, override: RecipeOverride = {}): 
       model: heatmapModel(rows, {
         width: override.width ?? recipe.width, format: recipe.format, digits: recipe.digits, title: recipe.title, description: recipe.description,
         rows: recipe.rowOrder, columns: recipe.columnOrder, rowLabel: (r) => recipe.rowLabels[r] ?? r, columnLabel: (c) => recipe.columnLabels[c] ?? c,
-        highlight: recipe.highlight, rowHeader: recipe.rowHeader,
+        highlight: recipe.highlight, rowHeader: recipe.rowHeader, columnHeader: recipe.columnHeader,
       }),
     };
   }

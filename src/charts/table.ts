@@ -132,17 +132,19 @@ export interface CsvOptions {
   bom?: boolean;
   /** Default ";" (Swedish Excel: the comma is the decimal mark). */
   delimiter?: string;
+  /** The decimal mark: "," (default, Swedish Excel) or "." (data tools). */
+  decimal?: ',' | '.';
 }
 
 // Spreadsheets run a cell that starts with one of these as a formula (CSV injection).
 const FORMULA_START = /^[=+\-@\t\r]/;
 
-/** A number in a CSV cell: decimal comma, no grouping, full precision, no exponent for normal sizes. */
-export function csvNumber(n: number): string {
+/** A number in a CSV cell: decimal comma (or point), no grouping, full precision, no exponent for normal sizes. */
+export function csvNumber(n: number, decimal: ',' | '.' = ','): string {
   if (!Number.isFinite(n)) return '';
   let s = String(n);
   if (/e/i.test(s)) s = withoutExponent(s);
-  return s.replace('.', ',');
+  return decimal === ',' ? s.replace('.', ',') : s;
 }
 
 /**
@@ -161,9 +163,9 @@ function withoutExponent(text: string): string {
 }
 
 /** One CSV cell: numbers with a decimal comma; text guarded against formulas and quoted when needed. */
-export function csvCell(value: CsvCell, delimiter = ';'): string {
+export function csvCell(value: CsvCell, delimiter = ';', decimal: ',' | '.' = ','): string {
   if (value === null || value === undefined) return '';
-  if (typeof value === 'number') return csvNumber(value);
+  if (typeof value === 'number') return csvNumber(value, decimal);
   if (typeof value === 'boolean') return value ? 'true' : 'false';
   let s = String(value);
   if (FORMULA_START.test(s)) s = `'${s}`;
@@ -174,6 +176,6 @@ export function csvCell(value: CsvCell, delimiter = ';'): string {
 /** CSV text: UTF-8 BOM (as a U+FEFF character; encode the string as UTF-8), ";" between cells, CRLF. */
 export function toCsv(rows: readonly (readonly CsvCell[])[], options: CsvOptions = {}): string {
   const delimiter = options.delimiter ?? ';';
-  const body = rows.map((row) => row.map((c) => csvCell(c, delimiter)).join(delimiter)).join('\r\n');
+  const body = rows.map((row) => row.map((c) => csvCell(c, delimiter, options.decimal)).join(delimiter)).join('\r\n');
   return `${options.bom === false ? '' : '\ufeff'}${body}\r\n`;
 }

@@ -129,7 +129,10 @@ function placeEvents(shown: (TrendEvent & { date: Date })[], xScale: ScaleTime<n
   const rowEnds: number[] = [];
   const events = shown.map((e) => {
     const x = xScale(e.date);
-    const text = truncateText(e.rubrik, Math.max(120, Math.min(240, plotWidth / 2.5)));
+    // Whole where the drawing has room for it on either side of its line (a narrow drawing included),
+    // cut ("…") only where it has not.
+    const room = Math.min(240, Math.max(width - 2 - x - 3, x - 3));
+    const text = truncateText(e.rubrik, Math.max(120, Math.min(240, plotWidth / 2.5), room));
     const w = textWidth(text);
     const toRight = x + 3 + w <= width - 2;
     const [a, b] = toRight ? [x, x + 3 + w] : [x - 3 - w, x];

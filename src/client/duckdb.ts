@@ -325,3 +325,22 @@ export async function getDatabase(datasets: readonly string[] = [], onProgress?:
   await getRunner(datasets, onProgress);
   return (await (engine as Promise<Engine>)).db;
 }
+
+/**
+ * Ends the engine `db` (its worker is terminated, so even a query that never yields stops at once) and
+ * forgets it, so the next `getRunner`/`getDatabase` starts a fresh one and attaches the datasets again.
+ * Everything the engine held (an analyst's own tables) is lost.
+ */
+export async function discardDatabase(db: duckdb.AsyncDuckDB): Promise<void> {
+  const current = engine ? await engine.catch(() => null) : null;
+  if (current && current.db !== db) return;
+  engine = null;
+  attached.clear();
+  attachedNames.length = 0;
+  setupQueue = Promise.resolve();
+  try {
+    await db.terminate();
+  } catch (error) {
+    console.warn(error);
+  }
+}

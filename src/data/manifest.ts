@@ -1,5 +1,6 @@
 // data/manifest.json: what the build published. Written by scripts/lib/write-published.ts, read by
 // the pages at build time and by the browser.
+import type { PublishedAudit } from './disclosure/report.ts';
 import type { DatasetName } from './schema.ts';
 
 export interface DatasetManifest {
@@ -24,4 +25,6 @@ export interface Manifest {
   /** Counts from 1 up to (not including) this are never published. */
   threshold: number;
   datasets: DatasetManifest[];
+  /** The disclosure audit: cells hidden and the narrowest interval a reader can reach, without values. */
+  disclosure?: PublishedAudit;
 }

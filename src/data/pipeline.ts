@@ -6,7 +6,10 @@ import { decodeChunks, detectCsvEncoding, type EncodingProblem } from './csv.ts'
 import { type DataIssue, IssueLog, issue } from './errors.ts';
 import { containsPersonalNumber, maskDigits } from './personnummer.ts';
 import { DATASET_ORDER, DATASETS, type DatasetName, datasetOfFile, FIGURE_DATASETS } from './schema.ts';
-import { suppress } from './suppress.ts';
+import type { TableModel } from './disclosure/model.ts';
+import { unitParents } from './disclosure/model.ts';
+import type { Protection } from './disclosure/protect.ts';
+import { suppress, suppressShares, type SuppressionResult, type SuppressOptions } from './suppress.ts';
 import { validateCsvText, type DataRow } from './validate.ts';
 
 export interface InputFile {
@@ -152,22 +155,53 @@ export function encodingIssue(file: string, p: EncodingProblem): DataIssue {
 
 export interface PublishResult {
   tables: Tables;
-  /** Cells hidden per dataset: below the threshold, and to protect them from subtraction. */
+  /** Cells hidden per dataset: below the threshold, and to protect them from being worked out. */
   suppressed: Partial<Record<DatasetName, { primary: number; secondary: number }>>;
+  /** Reported shares hidden because a count they are made of is hidden. */
+  sharesHidden: number;
+  /** The attacker model and the proofs of each dataset with counts, for the audit (disclosure/audit.ts). */
+  models: Partial<Record<DatasetName, { model: TableModel; protection: Protection }>>;
+}
+
+export interface PublishOptions {
+  /** Hide only the counts below the threshold (SOCIALSTATISTIK_SECONDARY=ingen): the audit must then refuse the build. */
+  primaryOnly?: boolean;
 }
 
 /** The tables as they may be published: suppression applied. */
-export function publish(tables: Tables, threshold: number): PublishResult {
-  const out: Tables = {};
-  const suppressed: PublishResult['suppressed'] = {};
+export function publish(tables: Tables, threshold: number, options: PublishOptions = {}): PublishResult {
+  const context = publishContext(tables, options);
+  const results: Partial<Record<DatasetName, SuppressionResult>> = {};
   for (const name of DATASET_ORDER) {
     const rows = tables[name];
-    if (!rows) continue;
-    const r = suppress(DATASETS[name], rows, threshold);
+    if (rows) results[name] = suppress(DATASETS[name], rows, threshold, context);
+  }
+  return assemblePublished(results);
+}
+
+/** What suppression needs to know besides a dataset's rows (the same in publish and in scripts/lib/publish-parallel.ts). */
+export function publishContext(tables: Tables, options: PublishOptions = {}): SuppressOptions {
+  return {
+    parentOf: unitParents(tables),
+    visibleOnlySources: new Set((tables.kallor ?? []).filter((k) => k.totaler === 'bara_synliga').map((k) => String(k.kalla))),
+    primaryOnly: options.primaryOnly,
+  };
+}
+
+/** The published tables from each dataset's suppression, with the shares hidden where their counts are. */
+export function assemblePublished(results: Partial<Record<DatasetName, SuppressionResult>>): PublishResult {
+  const out: Tables = {};
+  const suppressed: PublishResult['suppressed'] = {};
+  const models: PublishResult['models'] = {};
+  for (const name of DATASET_ORDER) {
+    const r = results[name];
+    if (!r) continue;
     out[name] = r.rows;
     if (DATASETS[name].valueColumn === 'antal') suppressed[name] = { primary: r.primary, secondary: r.secondary };
+    if (r.model && r.protection) models[name] = { model: r.model, protection: r.protection };
   }
-  return { tables: out, suppressed };
+  const sharesHidden = out.natverkshemsandel && out.placeringar ? suppressShares(out.natverkshemsandel, out.placeringar) : 0;
+  return { tables: out, suppressed, sharesHidden, models };
 }
 
 export type { DataRow, Tables };

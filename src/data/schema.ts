@@ -163,6 +163,9 @@ export const SHARE_QUALIFIER_LABELS: Record<(typeof SHARE_QUALIFIERS)[number], s
   '': '', drygt: 'drygt', knappt: 'knappt', cirka: 'cirka', over: 'över', under: 'under',
 };
 
+/** What a source's totals count: also the cells it hides (the usual case), or only the cells it shows. */
+export const SOURCE_TOTALS = ['omfattar_dolda', 'bara_synliga'] as const;
+
 const lower = <T extends string>(values: readonly T[]): Record<string, T> =>
   Object.fromEntries(values.map((v) => [v.toLowerCase(), v]));
 
@@ -350,6 +353,11 @@ export const DATASETS: Record<DatasetName, DatasetSpec> = {
       {
         name: 'pahittad', kind: 'enum', values: ['ja', 'nej'], optional: true, fallback: 'nej', aliases: { ja: 'ja', nej: 'nej' },
         sqlType: 'BOOLEAN', description: 'Sant för påhittade siffror (demodata).',
+      },
+      {
+        name: 'totaler', kind: 'enum', values: SOURCE_TOTALS, optional: true, fallback: 'omfattar_dolda', aliases: lower(SOURCE_TOTALS),
+        sqlType: 'VARCHAR',
+        description: 'Vad källans totaler omfattar: omfattar_dolda (totalen räknar också de värden som källan döljt, standard) eller bara_synliga (totalen är summan av de värden som källan visar).',
       },
     ],
     key: ['kalla'],

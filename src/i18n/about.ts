@@ -130,10 +130,30 @@ export const aboutWords = {
     noThreshold: 'Inga antal döljs i de här uppgifterna.',
     secondary:
       'Det räcker inte att dölja det lilla talet om det kan räknas fram. Om kvinnor och män tillsammans är 12 och ' +
-      'antalet män är 10, då vet man att kvinnorna är 2. Därför döljs ytterligare en uppgift i samma grupp, ' +
-      'oftast det minsta publicerade talet, så att inget av de dolda talen kan räknas fram genom subtraktion. ' +
-      'Det gäller varje grupp av delar som summerar till en publicerad total: kön, åldersgrupper, insatser, ' +
-      'verksamheter och läget vid rapporteringstillfället.',
+      'antalet män är 10, då vet man att kvinnorna är 2. Därför döljs fler uppgifter, så valda att inget dolt tal ' +
+      'kan räknas fram, inte heller av någon som lägger ihop alla publicerade tal, andelar och samband med ett ' +
+      'datorprogram. Ibland döljs då också en nolla eller ett stort tal.',
+    readerHeading: 'Vad vi räknar med att en läsare vet',
+    readerIntro: 'Skyddet är byggt för en läsare som har allt detta och ett program som löser ekvationer och olikheter:',
+    reader: [
+      'varje tal som webbplatsen visar, i tabeller, diagram och nedladdningar;',
+      'att delar summerar till sin total: kön, åldersgrupper, insatser, verksamheter och läget vid rapporteringstillfället, och stadsdelar till sin kommun och kommuner till sitt län där båda finns;',
+      'att ett år och dess kvartal hänger ihop, och att de som är placerade vid periodens slut också är placerade under perioden;',
+      'att totalen av alla placerade räknar varje barn en gång och därför ligger mellan den största placeringsformen och summan av formerna;',
+      'varje andel som redovisas, med sin avrundning: en andel döljs när ett antal som den bygger på är dolt;',
+      'att ett dolt tal är ett heltal, noll eller större. Markeringen säger inte varför ett tal är dolt, så det går inte att veta om det är litet.',
+    ],
+    method: (values: number) =>
+      `Metoden är hyperkubmetoden, en etablerad metod för statistisk röjandekontroll: för varje litet tal döljs en ` +
+      `”kub” av tal runt det, så att det kan ändras upp och ned utan att något publicerat tal eller samband ändras. ` +
+      `Tal som dolts för att skydda andra visas sedan igen där en beräkning visar att skyddet håller ändå. ` +
+      `Varje bygge av webbplatsen granskar sedan resultatet med linjärprogrammering (programmet HiGHS): för varje ` +
+      `dolt tal räknas det minsta och det största värde en läsare kan komma fram till. Kan något dolt tal ringas in ` +
+      `till färre än ${formatNumber(values)} möjliga värden, publiceras ingenting.`,
+    auditCaption: 'Granskning av skyddet per datamängd',
+    auditColumns: ['Datamängd', 'Dolda för att de är små', 'Dolda för att skydda dem', 'Smalaste intervall en läsare kan nå'],
+    narrowest: (n: number | null) => (n === null ? 'obegränsat' : `minst ${formatNumber(n)} möjliga värden`),
+    auditSummary: (values: number) => `Ingen läsare kan ringa in ett dolt tal till färre än ${formatNumber(values)} möjliga värden.`,
     totals:
       'En total visas som den publicerats, även om några av delarna är dolda. Där det är så står det under ' +
       'diagrammet eller tabellen: delarna som syns går då inte att summera till totalen. Webbplatsen räknar ' +

@@ -36,6 +36,7 @@ export const compareWords = {
   unknownGroup: (code: string, shown: string) => `Gruppen ”${code}” finns inte i uppgifterna; sidan visar ${shown}.`,
   unknownHighlight: (code: string) => `Enheten ”${code}” ingår inte i jämförelsen och markeras inte.`,
   unitHeader: 'Enhet',
+  formHeader: 'Placeringsform',
   codeHeader: 'Kod',
   totalRow: (name: string) => `${name} totalt`,
   sortHint: 'Klicka på en kolumnrubrik för att sortera. Utan JavaScript är tabellen sorterad efter enhetens kod.',

@@ -38,7 +38,7 @@ export const dashboard = {
   figure: {
     showTable: 'Visa siffrorna som tabell',
     downloads: 'Ladda ner',
-    csv: 'Data (CSV)',
+    csv: 'CSV (Excel, Sverige)',
     svg: 'Diagram (SVG)',
     png: 'Bild (PNG)',
     pngFailed: 'Bilden kunde inte skapas i den här webbläsaren. Ladda ner diagrammet som SVG i stället.',
@@ -131,6 +131,8 @@ export const dashboard = {
       'Totalt (barn räknas en gång) är ett eget publicerat tal, inte summan av formerna: ett barn kan ha flera placeringsformer under perioden.',
     areaNote:
       'I ytdiagrammet staplas placeringsformerna; totalen visas inte där, eftersom summan av formerna kan vara större än antalet barn.',
+    visibleSumNote:
+      'Totalen är här källans summa av de värden som den visar: den omfattar inte de placeringar vars antal källan har skyddat med sekretess (*).',
     suppressedInTotal: (periods: string) =>
       `Totalen omfattar också placeringar vars antal är skyddade av sekretess (${periods}).`,
     compositionSummary: (period: string, list: string) => `Under ${period} var flest barn placerade i ${list}.`,

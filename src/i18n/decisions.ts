@@ -62,8 +62,13 @@ export const decisionsWords = {
     title: (lag: string, period: string) => `Ej verkställda beslut enligt ${lag} per insats, ${periodLabel(period)}`,
     summary: (period: string, lag: string, insats: string, value: string, total: string | null) =>
       `Under ${period} gällde flest ej verkställda beslut enligt ${lag} ${insats}: ${value}${total ? ` av totalt ${total}` : ''}.`,
+    summaryAmongShown: (period: string, lag: string, insats: string, value: string, total: string | null) =>
+      `Av de insatser som visas med antal gällde flest ej verkställda beslut enligt ${lag} under ${period} ${insats}: ${value}${total ? ` av totalt ${total}` : ''}.`,
+    hiddenMayBeMore: (n: number) => `${n === 1 ? 'En insats är skyddad' : `${n} insatser är skyddade`} av sekretess och kan ha fler.`,
     none: (lag: string) => `Det finns inga uppgifter per insats enligt ${lag} för kvartalet.`,
     category: 'Insats',
+    /** Printed instead of the section's charts (the comparison tables carry their numbers). */
+    printNote: 'Diagrammen per insats skrivs inte ut; siffrorna finns i sista kolumnen i jämförelsetabellerna nedan.',
   },
   sexes: {
     heading: 'Per kön',
@@ -104,9 +109,11 @@ export const decisionsWords = {
     hiddenPartsNote:
       '* Totalen omfattar delar som är skyddade av sekretess, så de delar som visas summerar inte till totalen.',
     hiddenNote:
-      'Antal från 1 upp till gränsen för sekretess visas inte, och inte heller en till uppgift i samma grupp, ' +
-      'så att den dolda inte kan räknas fram.',
+      'Antal från 1 upp till gränsen för sekretess visas inte, och där det behövs döljs också andra uppgifter, ' +
+      'så att de dolda inte kan räknas fram.',
     missingNote: '”Uppgift saknas” betyder att kvartalets rapport inte har någon uppgift om insatsen.',
+    /** Printed under the table, whose hidden cells print as their glyph only. */
+    glyphLegend: (list: string) => `Tecken i tabellen: ${list}.`,
   },
 
   hiddenTotals: (periods: string) =>

@@ -54,8 +54,10 @@ export const exploreWords = {
     historyEmpty: 'Inga tidigare frågor',
     historyClear: 'Töm historiken',
     historyNote: 'De senaste frågorna sparas bara i den här webbläsaren.',
-    empty: 'Skriv en fråga först.',
-    placeholderExample: 'SELECT * FROM placeringar LIMIT 100',
+    empty: 'Det finns ingen fråga att köra: rutan är tom eller innehåller bara kommentarer. Skriv en fråga eller välj ett exempel.',
+    cancelHint:
+      'Avbryt stoppar frågan. Stannar den inte inom en halv sekund avslutas databasmotorn och startas om: då försvinner ' +
+      'dina egna tabeller och inlästa filer (de publicerade finns kvar).',
   },
 
   status: {
@@ -69,6 +71,10 @@ export const exploreWords = {
     truncated: (shown: number) =>
       `Svaret har fler än ${formatNumber(shown)} rader; de första ${formatNumber(shown)} visas och kan laddas ner. ` +
       'Använd LIMIT, WHERE eller GROUP BY för att få ett mindre svar.',
+    engineRestarted:
+      'Frågan stannade inte, så databasmotorn avslutades och startades om. Dina egna tabeller och inlästa filer ' +
+      'finns inte längre; läs in filerna igen om du behöver dem.',
+    fromLink: 'Frågan från länken står i rutan. Läs igenom den och tryck på Kör när du vill köra den.',
     restored:
       'De publicerade tabellerna och sökvägen återställdes efter frågan, så att nästa fråga ser samma data som förut.',
   },
@@ -77,7 +83,23 @@ export const exploreWords = {
     heading: 'Frågan gick inte att köra',
     at: (line: number, column: number) => `Felet finns på rad ${formatNumber(line)}, tecken ${formatNumber(column)} (markerat i rutan).`,
     duckdb: 'DuckDB:s felmeddelande:',
+    missingTable: (name: string) =>
+      `Tabellen ${name} finns inte här. Kommer frågan från en länk bygger den troligen på en egen fil som ` +
+      `avsändaren läste in i sin webbläsare: sådana filer följer aldrig med en länk. Läs in din egen fil med ` +
+      `tabellnamnet ${name}, så kan frågan köras.`,
+    loadAs: (name: string) => `Läs in en fil som ${name}`,
     engine: 'Databasmotorn kunde inte startas, så frågor kan inte köras här. Exemplen och tabellerna nedan visar ändå uppgifterna.',
+  },
+
+  /** Published names are kept for the published tables (client/explore/name-guard.ts). */
+  guard: {
+    refused: (name: string) =>
+      `Frågan skapar eller döper om en egen tabell eller vy till ${name}, som är namnet på en publicerad tabell. ` +
+      `Det går inte, så att ${name} alltid betyder de publicerade uppgifterna. Välj ett annat namn, t.ex. ` +
+      `${name}_egen. Ingenting i frågan kördes.`,
+    dropped: (names: string) =>
+      `Frågan skapade en egen tabell eller vy med samma namn som en publicerad (${names}). Den togs bort, så att ` +
+      'namnet alltid betyder de publicerade uppgifterna.',
   },
 
   shadow: (name: string, qualified: string) =>
@@ -91,10 +113,37 @@ export const exploreWords = {
     nullValue: 'NULL',
     yes: 'sant',
     no: 'falskt',
-    downloadCsv: 'Ladda ner CSV',
-    downloadArrow: 'Ladda ner Arrow',
-    downloadNote: 'CSV för Excel (semikolon, decimalkomma). Arrow för R, Python och andra analysverktyg.',
+    downloads: 'Ladda ner',
+    downloadAbout: 'Om filformaten',
+    downloadCsv: 'CSV (Excel, Sverige)',
+    downloadCsvData: 'CSV (data)',
+    downloadXlsx: 'Excel (XLSX)',
+    downloadJsonStat: 'JSON-stat',
+    downloadArrow: 'Arrow',
+    downloadNote:
+      'CSV för Excel: semikolon, decimalkomma, avrundat som i tabellen. CSV (data): komma, decimalpunkt, full precision. ' +
+      'Excel-filen har koder som text och ett blad om uppgifterna. JSON-stat när varje rad är en cell (textkolumner × talkolumner). ' +
+      'Arrow för R, Python och andra analysverktyg.',
+    notCube:
+      'Svaret kan inte skrivas som JSON-stat: två rader har samma värden i alla textkolumner, eller så finns ingen talkolumn. ' +
+      'Gruppera i frågan (GROUP BY) så att varje kombination förekommer en gång.',
+    exportTitle: 'Resultat från Utforska',
+    exportSource: 'Egen fråga i Utforska över de publicerade uppgifterna.',
     fileStem: 'utforska-resultat',
+    gridLabel: 'Resultattabell',
+    sortBy: (name: string) => `Sortera efter ${name} (tryck igen för omvänd ordning)`,
+    profile: 'Profil',
+    profileFor: (name: string) => `Visa en profil av kolumnen ${name}`,
+    profileHeading: (name: string, type: string) => `Profil av kolumnen ${name} (${type})`,
+    profileRows: 'Rader',
+    profileDistinct: 'Olika värden',
+    profileNulls: 'Tomma (NULL)',
+    profileMin: 'Minsta',
+    profileMax: 'Största',
+    profileHistogram: (name: string) => `Fördelning av ${name}`,
+    profileValue: 'Värde',
+    profileCount: 'Antal rader',
+    profileClose: 'Stäng profilen',
     scrollHint: 'Tabellen rullar; piltangenterna och Page Up/Page Down fungerar när den har fokus.',
   },
 
@@ -147,6 +196,9 @@ export const exploreWords = {
         'Antal placerade i någon typ av familjehem: familjehem + jourhem + nätverkshem. NULL när någon av de tre är dold eller saknas.',
       andel: 'Andel i nätverkshem, procent av familjehem_alla med en decimal. NULL när den inte kan beräknas: se markering.',
     } as Record<string, string>,
+    totalsNote: (view: string) =>
+      `Obs: tabellen har totalrader bredvid delarna (t.ex. kön totalt bredvid flickor och pojkar), så sum(antal) över ` +
+      `alla rader räknar dubbelt. Vyn ${view} har bara delarna.`,
     headerInFile: (header: string) => `Rubrik i filen: ${header}.`,
     markerColumn: (column: string) => `Varför ${column} saknas (sekretess, saknas eller inget_att_redovisa), som i de publicerade tabellerna.`,
     fromFile: (file: string) => `Inläst från ${file}.`,
@@ -180,6 +232,10 @@ export const exploreWords = {
     asText: (column: string, line: number, value: string) =>
       `Kolumnen ${column} lästes som text, eftersom rad ${formatNumber(line)} innehåller ”${value}”, som inte är ett tal.`,
     failed: 'Filen kunde inte läsas in:',
+    personalNumbers: (n: number, line: number, column: string) =>
+      `Varning: filen innehåller ${count(n, 'giltigt personnummer eller samordningsnummer', 'giltiga personnummer eller samordningsnummer')} ` +
+      `(det första på rad ${formatNumber(line)}, kolumnen ${column}). Filen finns bara i din webbläsare och har inte ` +
+      'skickats någonstans, men ladda inte ner, skriv inte ut och dela inte resultat som visar numren. Ta bort dem ur filen om de inte behövs.',
     moreErrors: (n: number) => `… och ${count(n, 'fel', 'fel')} till.`,
   },
 

@@ -58,7 +58,7 @@ export const reportWords = {
     'verkställts inom tre månader, enligt socialtjänstlagen (SoL) och LSS, uppställd som nämndens rapport. ' +
     'Skriv ut den eller ladda ned den som Word-fil.',
   indexLead:
-    'Välj enhet. Varje enhet har en sida med rapporten för sitt senaste kvartal; där kan du också välja ett tidigare kvartal.',
+    'Välj enhet. Varje enhet har en sida med rapporten för sitt senaste kvartal; där finns också rapporterna för tidigare kvartal.',
   unitHeader: 'Enhet',
   latestHeader: 'Senaste kvartal',
   quartersHeader: 'Kvartal med uppgifter',
@@ -67,7 +67,9 @@ export const reportWords = {
   invalidQuarter: (asked: string, shown: string) => `Kvartalet ${asked} finns inte för enheten; rapporten för ${shown} visas.`,
   otherUnits: 'Rapporter för andra enheter',
   otherQuarters: 'Rapporter för andra kvartal',
-  otherQuartersNoScript: 'Rapporterna för tidigare kvartal räknas fram i webbläsaren och kräver JavaScript.',
+  earlierQuarters: (n: number) => `Tidigare kvartal (${n})`,
+  olderQuarters: (n: number) => `Äldre kvartal (${n}, kräver JavaScript)`,
+  otherQuartersNoScript: 'Rapporterna för de äldre kvartalen har ingen egen sida: de räknas fram i webbläsaren och kräver JavaScript.',
   docx: 'Ladda ned som Word (.docx)',
   docxBusy: 'Word-filen skapas …',
   docxFailed: 'Word-filen kunde inte skapas.',
@@ -90,7 +92,7 @@ export const reportWords = {
   summary: (n: string, lag: string, period: string) =>
     `Socialnämnden rapporterar ${n} gynnande beslut enligt ${lawParagraph(lag, period)}, som inte har verkställts inom föreskriven tid.`,
   summaryHidden: (lag: string, period: string) =>
-    `Socialnämnden rapporterar ett fåtal gynnande beslut enligt ${lawParagraph(lag, period)} som inte har verkställts inom föreskriven tid; antalet är skyddat av sekretess.`,
+    `Socialnämnden rapporterar gynnande beslut enligt ${lawParagraph(lag, period)} som inte har verkställts inom föreskriven tid; antalet är skyddat av sekretess.`,
   summaryMissing: (lag: string) => `Antalet ej verkställda beslut enligt ${lag} finns inte i uppgifterna för kvartalet.`,
   nothing: (lag: string, quarter: string) =>
     `Socialnämnden har inga ej verkställda gynnande beslut enligt ${lag} att rapportera för ${quarter}, och inte heller några tidigare ej verkställda beslut att återrapportera.`,
@@ -110,7 +112,7 @@ export const reportWords = {
   listIntro: (insats: string, n: string, one: boolean) =>
     `${insats} har ${n} ej ${one ? 'verkställt gynnande beslut' : 'verkställda gynnande beslut'} inom perioden. Av dessa är vid rapporteringstillfället:`,
   listIntroHidden: (insats: string) =>
-    `${insats} har ett fåtal ej verkställda gynnande beslut inom perioden (antalet är skyddat av sekretess). Av dessa är vid rapporteringstillfället:`,
+    `${insats} har ej verkställda gynnande beslut inom perioden; antalet är skyddat av sekretess. Av dessa är vid rapporteringstillfället:`,
   statusItem: (status: string, n: number) => {
     const [one, many] = STATUS_PHRASES[status] ?? STATUS_PHRASES.ovrigt;
     return `${formatNumber(n)} ${n === 1 ? one : many}`;
@@ -130,7 +132,7 @@ export const reportWords = {
 
   hiddenTotalRef: ' (summan omfattar antal som är skyddade av sekretess)',
   hiddenNote: (marker: string) =>
-    `${marker} Skyddad av sekretess: antal från 1 upp till gränsen för sekretess visas inte, och inte heller en till uppgift i samma grupp, så att den dolda inte kan räknas fram.`,
+    `${marker} Skyddad av sekretess: antal från 1 upp till gränsen för sekretess visas inte, och där det behövs döljs också andra uppgifter, så att de dolda inte kan räknas fram.`,
   hiddenTotalNote:
     '* Summan omfattar antal som är skyddade av sekretess: de antal som visas ovanför summerar inte till den. Summan är publicerad och korrekt.',
   missingNote: (marker: string) => `${marker} Uppgift saknas: kvartalets rapport har ingen uppgift om insatsen.`,

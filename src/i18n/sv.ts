@@ -32,6 +32,7 @@ export const sv = {
     natverkshem: 'Nätverkshem',
     ejVerkstallda: 'Ej verkställda beslut',
     jamforelser: 'Jämförelser',
+    tabell: 'Skapa tabell',
     utforska: 'Utforska',
     omStatistiken: 'Om statistiken',
     data: 'Data och källor',

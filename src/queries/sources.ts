@@ -12,11 +12,13 @@ export interface SourceRow {
   datum: string | null;
   url: string | null;
   pahittad: boolean | null;
+  /** What the source's totals count: omfattar_dolda (also the cells it hid) or bara_synliga (only what it shows). */
+  totaler: string | null;
 }
 
 /** Every source, newest first (kallor is small: one row per document). */
 export function sourcesQuery(): Sql {
-  return sql`SELECT kalla, titel, utgivare, CAST(datum AS VARCHAR) AS datum, url, pahittad FROM kallor ORDER BY datum DESC NULLS LAST, kalla`;
+  return sql`SELECT kalla, titel, utgivare, CAST(datum AS VARCHAR) AS datum, url, pahittad, totaler FROM kallor ORDER BY datum DESC NULLS LAST, kalla`;
 }
 
 /** The sources table, or an empty list when kallor is not published. */

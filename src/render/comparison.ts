@@ -3,10 +3,11 @@
 // written as its marker ("× Skyddad av sekretess"), never as a number, and the table as CSV.
 
 import { toCsv, type CsvCell } from '../charts/table.ts';
-import { markerGlyph } from '../charts/theme.ts';
+import { MARKER_ORDER, markerGlyph } from '../charts/theme.ts';
 import { periodEndDate } from '../data/period.ts';
 import { decisionsWords as w } from '../i18n/decisions.ts';
 import { formatDate, periodLabel } from '../i18n/format.ts';
+import { listText, markerText } from '../i18n/text.ts';
 import { isoDate } from '../queries/runner.ts';
 import type { ComparisonCell, ComparisonGroup, ComparisonPart, ComparisonTable } from '../views/decisions/comparison.ts';
 import { attrs, html, slug, type Html } from './html.ts';
@@ -53,7 +54,12 @@ function notesHtml(table: ComparisonTable): Html[] {
     ...(table.hasHidden ? [w.comparison.hiddenNote] : []),
     ...(table.hasMissing ? [w.comparison.missingNote] : []),
   ];
-  return notes.map((n) => html`<p class="comparison-table__note">${n}</p>`);
+  // Printed on a topic page, a hidden cell shows its glyph only (src/styles/decisions.css): this line says what each means.
+  const codes = MARKER_ORDER.filter((code) => table.groups.some((g) => g.rows.some((r) => r.cells.some((c) => c.antal === null && (c.markering ?? 'saknas') === code))));
+  const legend = codes.length
+    ? [html`<p class="comparison-table__note comparison-table__legend">${w.comparison.glyphLegend(listText(codes.map((code) => `${markerGlyph(code).text}\u00a0${markerText(code)}`)))}</p>`]
+    : [];
+  return [...legend, ...notes.map((n) => html`<p class="comparison-table__note">${n}</p>`)];
 }
 
 export interface ComparisonHtmlOptions {

@@ -3,6 +3,7 @@
 // used by ChartFigure.astro at build time and by src/client/dashboard after a filter change.
 
 import { toCsv, type CsvCell } from '../charts/table.ts';
+import { exportWords } from '../i18n/exports.ts';
 import { dashboard as words } from '../i18n/dashboard.ts';
 import type { FigureModel } from '../views/figure.ts';
 import { html, joinHtml, type Html } from './html.ts';
@@ -58,7 +59,11 @@ function downloadsHtml(model: FigureModel, js: boolean): Html {
   const csv = model.csv.length
     ? html`<a class="chart-figure__download" download="${model.file}.csv" href="${csvHref(model.csv)}" data-download="csv">${words.figure.csv}</a>`
     : '';
-  return html`<p class="chart-figure__downloads"><span class="chart-figure__downloads-label">${words.figure.downloads}:</span> ${csv}<button type="button" class="chart-figure__download" data-download="svg"${hidden}>${words.figure.svg}</button><button type="button" class="chart-figure__download" data-download="png"${hidden}>${words.figure.png}</button></p>`;
+  // The other formats of the numbers are made in the browser from the figure's recipe (src/exports).
+  const data = model.recipe
+    ? html`<button type="button" class="chart-figure__download" data-download="csv-data"${hidden}>${exportWords.csvData}</button><button type="button" class="chart-figure__download" data-download="xlsx"${hidden}>${exportWords.xlsx}</button><button type="button" class="chart-figure__download" data-download="jsonstat"${hidden}>${exportWords.jsonStat}</button>`
+    : '';
+  return html`<p class="chart-figure__downloads"><span class="chart-figure__downloads-label">${words.figure.downloads}:</span> ${csv}${data}<button type="button" class="chart-figure__download" data-download="svg"${hidden}>${words.figure.svg}</button><button type="button" class="chart-figure__download" data-download="png"${hidden}>${words.figure.png}</button></p>`;
 }
 
 /**

@@ -41,7 +41,7 @@ export function regionHtml(region: Region | undefined): Html {
     case 'hierarchy':
       return region.tables.length ? html`${region.tables.map(hierarchyHtml)}` : html`${region.none ? html`<p>${region.none}</p>` : ''}`;
     case 'report':
-      return reportHtml(region.report, region.prerendered);
+      return reportHtml(region.report, region.links);
     default:
       return html``;
   }

@@ -5,7 +5,7 @@
 // site's marker glyph and words, never a number.
 
 import { reportWords as w } from '../i18n/report.ts';
-import type { DetailRow, DetailTable, LawReport, ReportCell, ReportModel } from '../views/report/model.ts';
+import type { DetailRow, DetailTable, LawReport, QuarterLink, ReportCell, ReportLinks, ReportModel } from '../views/report/model.ts';
 import { comparisonTableHtml } from './comparison.ts';
 import { attrs, html, slug, type Html } from './html.ts';
 
@@ -56,32 +56,52 @@ ${comparison}
 </section>`;
 }
 
-/** The quarter chooser as links (the latest quarter is the page itself), and the Word download. */
-function toolsHtml(m: ReportModel, prerendered: boolean): Html {
-  const latest = m.quarters[0]?.period;
-  const links = m.quarters.map((q) => {
-    const href = q.period === latest ? './' : `?kvartal=${q.period}`;
-    return q.period === m.period
-      ? html`<li><span aria-current="page">${q.label}</span></li>`
-      : html`<li><a href="${href}" data-quarter="${q.period}">${q.label}</a></li>`;
-  });
-  const docx = prerendered
-    ? html`<a class="button report__docx" href="${m.docxFile}" download="${m.docxFile}" data-report-docx-link>${w.docx}</a>`
-    : html`<button type="button" class="button report__docx" data-report-docx="${m.docxFile}">${w.docx}</button>`;
-  const others = m.quarters.length > 1
-    ? html`<nav class="report__quarters" aria-label="${w.otherQuarters}"><h2 class="report__tools-heading">${w.otherQuarters}</h2><ul>${links}</ul><noscript><p class="report__note">${w.otherQuartersNoScript}</p></noscript></nav>`
-    : '';
-  return html`<div class="report__tools no-print"><p class="report__downloads">${docx}</p>${others}<p><a href="../">${w.otherUnits}</a></p></div>`;
+/** The chooser shows this many quarters (two years) at once. */
+const SHOWN_QUARTERS = 8;
+
+function quarterItem(q: QuarterLink, current: string): Html {
+  return q.period === current
+    ? html`<li><span aria-current="page">${q.label}</span></li>`
+    : html`<li><a href="${q.href}" data-quarter="${q.period}"${attrs({ 'data-quarter-page': q.page ? '' : undefined })}>${q.label}</a></li>`;
 }
 
-/** The whole report of one unit and quarter; `prerendered`: its Word file was built with the site. */
-export function reportHtml(m: ReportModel, prerendered: boolean): Html {
+/**
+ * The quarter chooser as plain links to each quarter's own page (no JavaScript needed); the quarters without
+ * a page (a site with very many units) apart, as they are computed in the browser. And the Word download.
+ */
+function toolsHtml(m: ReportModel, links: ReportLinks): Html {
+  const pages = links.quarters.filter((q) => q.page);
+  const older = links.quarters.filter((q) => !q.page);
+  const docx = links.docx
+    ? html`<a class="button report__docx" href="${links.docx}" download="${m.docxFile}" data-report-docx-link>${w.docx}</a>`
+    : html`<button type="button" class="button report__docx" data-report-docx="${m.docxFile}">${w.docx}</button>`;
+  const olderPart = older.length
+    ? html`<details class="report__earlier report__older"${attrs({ open: older.some((q) => q.period === m.period) ? '' : undefined })}><summary>${w.olderQuarters(older.length)}</summary><noscript><p class="report__note">${w.otherQuartersNoScript}</p></noscript><ul>${older.map((q) => quarterItem(q, m.period))}</ul></details>`
+    : '';
+  // The last two years in view; the years before behind a disclosure (a <details>: no JavaScript needed).
+  const recent = pages.slice(0, SHOWN_QUARTERS);
+  const earlier = pages.slice(SHOWN_QUARTERS);
+  const earlierPart = earlier.length
+    ? html`<details class="report__earlier"${attrs({ open: earlier.some((q) => q.period === m.period) ? '' : undefined })}><summary>${w.earlierQuarters(earlier.length)}</summary><ul>${earlier.map((q) => quarterItem(q, m.period))}</ul></details>`
+    : '';
+  const others = links.quarters.length > 1
+    ? html`<nav class="report__quarters" aria-labelledby="rapport-kvartal"><h2 class="report__tools-heading" id="rapport-kvartal">${w.otherQuarters}</h2><ul>${recent.map((q) => quarterItem(q, m.period))}</ul>${earlierPart}${olderPart}</nav>`
+    : '';
+  return html`<div class="report__tools no-print"><p class="report__downloads">${docx}</p>${others}<p><a href="${links.units}">${w.otherUnits}</a></p></div>`;
+}
+
+/**
+ * The whole report of one unit and quarter; `links`: the Word file and the chooser of a report on the site
+ * (null for `npm run rapport`'s internal version). Without a Word file built with the site, the page carries
+ * the model to make it in the browser.
+ */
+export function reportHtml(m: ReportModel, links: ReportLinks | null): Html {
   const warning = m.internal ? html`<p class="report__internal" role="note" data-internal>${m.internal.warning}</p>` : '';
-  const model = prerendered ? '' : html`<template data-report-model>${JSON.stringify(m)}</template>`;
+  const model = !links || links.docx ? '' : html`<template data-report-model>${JSON.stringify(m)}</template>`;
   return html`<article class="report" data-report data-enhet="${m.unitCode}" data-period="${m.period}" data-footer="${m.footer}">
 ${warning}
 <p class="report__title" data-report-title>${m.title}</p>
-${m.internal ? '' : toolsHtml(m, prerendered)}
+${m.internal || !links ? '' : toolsHtml(m, links)}
 ${m.laws.map((l) => lawHtml(l, m))}
 ${model}
 </article>`;

@@ -10,22 +10,26 @@ import type { UnitCatalogRow } from '../queries/unit-catalogs.ts';
 import { PARAM } from './url.ts';
 import type { FilterField, FilterOption } from './view.ts';
 
+const LEVEL_ORDER = new Map<string, number>(UNIT_LEVELS.map((l, i) => [l, i]));
+
 /**
  * The default unit of a topic: the one with most periods; ties go to a unit whose figures are not
- * invented, then to the one with most numbers, then by code. Null when the topic has no units.
+ * invented, then to the higher level (a municipality before its districts: what its committee expects,
+ * whatever secondary suppression hid), then to the one with most numbers, then by code. Null when the
+ * topic has no units.
  */
 export function pickDefaultUnit(units: readonly UnitCatalogRow[]): UnitCatalogRow | null {
+  const level = (u: UnitCatalogRow) => LEVEL_ORDER.get(u.niva ?? '') ?? 99;
   const sorted = [...units].sort(
     (a, b) =>
       b.perioder - a.perioder ||
       Number(a.pahittad) - Number(b.pahittad) ||
+      level(a) - level(b) ||
       b.varden - a.varden ||
       (a.enhetskod < b.enhetskod ? -1 : a.enhetskod > b.enhetskod ? 1 : 0),
   );
   return sorted[0] ?? null;
 }
-
-const LEVEL_ORDER = new Map<string, number>(UNIT_LEVELS.map((l, i) => [l, i]));
 
 /** Units as select options: grouped by level (riket, län, kommun, …), by name within a level. */
 export function unitOptions(units: readonly UnitCatalogRow[]): FilterOption[] {

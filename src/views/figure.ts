@@ -14,6 +14,7 @@ import { chartModel, type BarsRecipe, type ChartModel, type ChartRecipe, type He
 import type { TrendRow } from '../charts/trend.ts';
 import { barsCsv, barsTable, heatmapCsv, heatmapTable, trendCsv, trendTable, type CsvCell, type DataTable } from '../charts/table.ts';
 import { dashboard as words } from '../i18n/dashboard.ts';
+import type { ExportTable, ExportValue } from '../exports/table.ts';
 
 export interface FigureTable extends DataTable {
   /** Columns from this index on hold numbers (right-aligned). */
@@ -48,6 +49,27 @@ export interface FigureModel {
   switchable: boolean;
   /** A link under the figure (the overview's small charts lead to their page). */
   link?: { href: string; text: string };
+  /** The numbers to download when the figure's table is not the chart's own grid (its own columns). */
+  exportRows?: FigureExport;
+  /**
+   * Left out in print (`data-print="omit"`): a table the page prints carries the same numbers, and the
+   * figure's section says where in print (FigureSection's `printNote`).
+   */
+  printOmit?: boolean;
+}
+
+/** A figure's own table as a download's rows: its CSV's values, each marker kept apart (src/exports). */
+export type FigureExport = Omit<ExportTable, 'meta'>;
+
+/** The table a figure shows (cells with markers) and its CSV (raw numbers) as download rows. */
+export function figureExport(table: FigureTable, csv: readonly (readonly CsvCell[])[]): FigureExport {
+  const [header = [], ...rows] = csv;
+  const markerAt = (r: number, c: number) => table.rows[r]?.[c]?.marker ?? null;
+  return {
+    columns: header.map((h, i) => ({ name: String(h ?? ''), kind: i >= table.numericFrom ? 'number' : 'text' })),
+    rows: rows.map((row, r) => row.map((v, c) => (markerAt(r, c) || v === undefined ? null : (v as ExportValue)))),
+    markers: rows.map((row, r) => row.map((_, c) => markerAt(r, c))),
+  };
 }
 
 /** The texts of a figure: what a figure function writes itself. */
@@ -58,10 +80,17 @@ export interface FigureData {
   recipe: ChartRecipe | null;
   heading: Heading;
   file: string;
+  /** Only when the figure's table has columns of its own (else the downloads read the recipe). */
+  exportRows?: FigureExport;
 }
 
 export function figureData(model: FigureModel): FigureData {
-  return { recipe: model.recipe, heading: { title: model.title, subtitle: model.subtitle, source: model.source }, file: model.file };
+  return {
+    recipe: model.recipe,
+    heading: { title: model.title, subtitle: model.subtitle, source: model.source },
+    file: model.file,
+    ...(model.exportRows ? { exportRows: model.exportRows } : {}),
+  };
 }
 
 /** A trend figure: the chart's model built once, its table and CSV read from it (every series listed). */
@@ -77,6 +106,7 @@ export function trendFigure(base: FigureBase, recipe: TrendRecipe, table?: { tab
     table: table?.table ?? (model ? { ...trendTable(model), numericFrom: 1 } : null),
     csv: table?.csv ?? (model ? trendCsv(model) : []),
     switchable: base.switchable ?? false,
+    ...(table ? { exportRows: figureExport(table.table, table.csv) } : {}),
   };
   // One period is no trend: a line of one dot says nothing. The chart shows its values as bars, one per
   // series; the table and CSV stay the trend's (the period, then a column per series).

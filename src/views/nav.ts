@@ -21,6 +21,7 @@ export const NAV: readonly NavItem[] = [
   { path: 'natverkshem/', label: sv.nav.natverkshem, needs: ['placeringar', 'natverkshemsandel'] },
   { path: 'ej-verkstallda-beslut/', label: sv.nav.ejVerkstallda, needs: ['ej_verkstallda_beslut'] },
   { path: 'jamforelser/', label: sv.nav.jamforelser, needs: ['placeringar', 'natverkshemsandel', 'ej_verkstallda_beslut'] },
+  { path: 'tabell/', label: sv.nav.tabell, needs: ['placeringar', 'ej_verkstallda_beslut'] },
   { path: 'utforska/', label: sv.nav.utforska },
   { path: 'om-statistiken/', label: sv.nav.omStatistiken },
   { path: 'kallor/', label: sv.nav.data },

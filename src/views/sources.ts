@@ -6,6 +6,7 @@ import { formatDate } from '../i18n/format.ts';
 import { eventsQuery, type EventRow } from '../queries/dashboard-common.ts';
 import { runQuery, type Runner } from '../queries/runner.ts';
 import { sourcesQuery, type SourceRow } from '../queries/sources.ts';
+import { SOURCE_TOTALS } from '../data/schema.ts';
 import type { PageEnv } from './view.ts';
 
 type Keys = Iterable<string | null | undefined>;
@@ -27,6 +28,12 @@ export class SourceBook {
   /** Whether any of the keys is an invented source. */
   invented(keys: Keys): boolean {
     for (const k of keys) if (k && this.byKey.get(k)?.pahittad) return true;
+    return false;
+  }
+
+  /** Whether a source of the keys gives totals that are only the sum of the values it shows (kallor.totaler = bara_synliga). */
+  visibleOnly(keys: Keys): boolean {
+    for (const k of keys) if (k && this.byKey.get(k)?.totaler === SOURCE_TOTALS[1]) return true;
     return false;
   }
 

@@ -15,7 +15,7 @@ export const PARAM = {
   period: 'period',
   area: 'omrade',
   chart: 'visning',
-  /** The quarter of the committee's report (rapport/<enhet>/?kvartal=2025-Q3). */
+  /** The quarter of the committee's report (rapport/<enhet>/?kvartal=2016-Q1, a quarter without a page of its own). */
   quarter: 'kvartal',
 } as const;
 

@@ -21,7 +21,7 @@ import type { ComparisonPart } from './decisions/comparison.ts';
 import type { MissingUnit } from './network/comparison.ts';
 import type { UnitTable } from './compare/table.ts';
 import type { HierarchyTable } from './compare/hierarchy.ts';
-import type { ReportModel } from './report/model.ts';
+import type { ReportLinks, ReportModel } from './report/model.ts';
 
 /** What a page needs to know about the published data besides its tables. */
 export interface PageEnv {
@@ -67,8 +67,8 @@ export type Region =
   | { kind: 'unitTable'; table: UnitTable | null; none: string }
   /** A unit against the units above it (Kommunen – Länet – Riket) for one period. */
   | { kind: 'hierarchy'; tables: HierarchyTable[]; none: string | null }
-  /** The committee's quarterly report of one unit and quarter; `prerendered`: its Word file was built with the site. */
-  | { kind: 'report'; report: ReportModel; prerendered: boolean };
+  /** The committee's quarterly report of one unit and quarter, with its Word file and the other quarters' pages. */
+  | { kind: 'report'; report: ReportModel; links: ReportLinks };
 
 export interface PageView {
   /** The page's id (its path segment). */
@@ -85,6 +85,11 @@ export interface PageView {
   label: string;
   /** Things said about the choices (an unknown unit in the URL, a period that does not exist). */
   messages: string[];
+  /**
+   * The engine starts only when a choice needs it, not once the page is idle: the report, whose quarters
+   * are mostly pages of their own (a reader of a report should not download the engine for nothing).
+   */
+  engineOnDemand?: boolean;
 }
 
 export interface DashboardPage {

@@ -10,12 +10,14 @@ import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { FOOTER_LINKS, NAV } from '../../src/views/nav.ts';
 import type { SiteBrowser } from './browser.ts';
-import { JS_MODES, openPage, sitePages } from './site-tools.ts';
+import { JS_MODES, openPage, representativePages, sitePages } from './site-tools.ts';
 import { sharedBrowser } from './close-clean.ts';
 
 const siteUrl = inject('siteUrl');
 const siteDir = inject('siteDir');
 const PAGES = sitePages(siteDir);
+/** The pages axe, the keyboard walk and the 320 px check visit (a unit's earlier-quarter reports: oldest and newest). */
+const CHECKED = representativePages(PAGES);
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const name = (p: string) => p || '(startsidan)';
 
@@ -99,7 +101,7 @@ describe.each(JS_MODES)('axe-core $label', ({ js }) => {
   describe.each(WIDTHS)('$width px', (viewport) => {
     const browser = sharedBrowser({ siteUrl, javaScriptEnabled: true, viewport }, { clean: false });
 
-    test.each(PAGES)('%s has no violations', async (pagePath) => {
+    test.each(CHECKED)('%s has no violations', async (pagePath) => {
       const page = await open(browser, pagePath, js);
       try {
         expect(await axeViolations(page)).toEqual([]);
@@ -173,7 +175,7 @@ function focusInfo(page: Page): Promise<FocusInfo | null> {
 describe.each(JS_MODES)('tangentbordet $label', ({ js }) => {
   const browser = sharedBrowser({ siteUrl, javaScriptEnabled: true }, { clean: false });
 
-  test.each(PAGES)('%s: skip link first, then every control, each with a visible focus', async (pagePath) => {
+  test.each(CHECKED)('%s: skip link first, then every control, each with a visible focus', async (pagePath) => {
     const page = await open(browser, pagePath, js);
     try {
       const controls = await markControls(page);
@@ -223,7 +225,7 @@ describe.each(JS_MODES)('tangentbordet $label', ({ js }) => {
 describe.each(JS_MODES)('förstoring till 400 % (320 CSS-pixlar) $label', ({ js }) => {
   const browser = sharedBrowser({ siteUrl, javaScriptEnabled: true, viewport: { width: 320, height: 720 } }, { clean: false });
 
-  test.each(PAGES)('%s needs no horizontal scrolling; only data tables and charts scroll, inside their own region', async (pagePath) => {
+  test.each(CHECKED)('%s needs no horizontal scrolling; only data tables and charts scroll, inside their own region', async (pagePath) => {
     const page = await open(browser, pagePath, js);
     try {
       const result = await page.evaluate(() => {

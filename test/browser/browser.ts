@@ -37,6 +37,16 @@ export const FLAGS = [
   '--disable-sync',
 ];
 
+/**
+ * Run in every page before its own scripts: the user has asked to save data, as a browser's or the
+ * system's data saver says through navigator.connection.saveData (Chromium's NetworkInformation).
+ */
+export const SAVE_DATA_SCRIPT = `(() => {
+  const connection = navigator.connection;
+  if (connection) Object.defineProperty(Object.getPrototypeOf(connection), 'saveData', { get: () => true, configurable: true });
+  else Object.defineProperty(Navigator.prototype, 'connection', { get: () => ({ saveData: true }), configurable: true });
+})();`;
+
 export interface SiteBrowser {
   context: BrowserContext;
   /** Every request the pages tried to make to another host (all were aborted). */
@@ -57,6 +67,8 @@ export interface LaunchOptions {
    * as an intranet server configured per the README would send it.
    */
   csp?: string;
+  /** The user has asked to save data (navigator.connection.saveData): the dashboards start no engine on their own. */
+  saveData?: boolean;
 }
 
 /** Launch Chromium with a fresh profile; close() removes the profile again. */
@@ -74,6 +86,7 @@ export async function launchSiteBrowser(options: LaunchOptions): Promise<SiteBro
     timezoneId: 'Europe/Stockholm',
     serviceWorkers: 'block',
   });
+  if (options.saveData) await context.addInitScript({ content: SAVE_DATA_SCRIPT });
   const foreignRequests: string[] = [];
   const errors: string[] = [];
   await context.route('**/*', async (route) => {

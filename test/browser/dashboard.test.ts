@@ -8,9 +8,16 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { JSDOM } from 'jsdom';
+import ExcelJS from 'exceljs';
+// @ts-expect-error: the toolkit ships no types
+import JSONstat from 'jsonstat-toolkit';
 import { NodeRunner } from '../../src/queries/node-runner.ts';
+import type { UnitCatalogRow } from '../../src/queries/unit-catalogs.ts';
+import { pickDefaultUnit } from '../../src/views/choices.ts';
 import { launchSiteBrowser, openFilters, STRICT_CSP, type SiteBrowser } from './browser.ts';
 import { sharedBrowser } from './close-clean.ts';
+import { dashboard as words } from '../../src/i18n/dashboard.ts';
+import { sv } from '../../src/i18n/sv.ts';
 
 const siteUrl = inject('siteUrl');
 const siteDir = inject('siteDir');
@@ -25,8 +32,19 @@ async function one<T = number | null>(sql: string, params: unknown[] = []): Prom
 /** A count formatted as the site shows it (no-break space between thousands). */
 const shown = (n: number) => n.toLocaleString('sv-SE').replace(/\s/g, '\u00a0');
 
+/**
+ * The unit the Placeringar page shows without a choice: the site's rule over its published unit list (most
+ * periods, then most published numbers). Which demo unit that is follows from the suppression pattern.
+ */
+let placementsDefault: UnitCatalogRow;
+/** Another invented unit with quarters, for choosing a unit other than the default. */
+let otherUnit: UnitCatalogRow;
+
 beforeAll(async () => {
   db = await NodeRunner.open(path.join(siteDir, 'data'));
+  const units = await db.run<UnitCatalogRow>('SELECT * FROM placeringar_enheter');
+  placementsDefault = pickDefaultUnit(units)!;
+  otherUnit = units.find((u) => u.pahittad && u.perioder > 1 && u.enhetskod !== placementsDefault.enhetskod)!;
 });
 afterAll(() => db?.close());
 
@@ -48,6 +66,19 @@ async function waitForBrowserRender(page: Page): Promise<void> {
     { timeout: 60_000 },
   );
   expect(await page.getAttribute('[data-engine-status]', 'data-state')).toBe('ready');
+}
+
+/** Every text the engine status line shows from now on, in order. */
+async function recordStatuses(page: Page): Promise<string[]> {
+  const statuses: string[] = [];
+  await page.exposeFunction('recordStatus', (s: string) => statuses.push(s));
+  await page.evaluate(() => {
+    const el = document.querySelector('[data-engine-status]')!;
+    new MutationObserver(() => (window as unknown as { recordStatus(s: string): void }).recordStatus(el.textContent ?? '')).observe(el, {
+      subtree: true, childList: true, characterData: true,
+    });
+  });
+  return statuses;
 }
 
 async function summaries(page: Page): Promise<string[]> {
@@ -111,17 +142,20 @@ describe('the dashboard pages without JavaScript', () => {
     await page.close();
   });
 
-  test('Placeringar: the summary, table and composition give the published numbers of the demo unit', async () => {
+  test('Placeringar: the summary, table and composition give the published numbers of the default (demo) unit', async () => {
     const page = await browser.newPage();
     await page.goto(`${siteUrl}placeringar/`);
-    const latest = await one<string>(`SELECT max(period) FROM placeringar WHERE enhetskod = '9999'`);
-    const total = (await one(PLACEMENT_TOTAL, ['9999', latest, 'totalt'])) as number;
-    const before = (await one(PLACEMENT_TOTAL, ['9999', '2025-Q3', 'totalt'])) as number;
+    const unit = placementsDefault.enhetskod;
+    expect(placementsDefault.pahittad).toBe(true);
+    expect(await page.locator('figure[data-chart="placeringar-trend"] .chart-figure__subtitle').innerText()).toContain(placementsDefault.enhetsnamn);
+    const latest = await one<string>(`SELECT max(period) FROM placeringar WHERE enhetskod = ?`, [unit]);
+    const total = (await one(PLACEMENT_TOTAL, [unit, latest, 'totalt'])) as number;
+    const before = (await one(PLACEMENT_TOTAL, [unit, '2025-Q3', 'totalt'])) as number;
     expect(latest).toBe('2025-Q4');
     const [trendSummary, compositionSummary] = await summaries(page);
     const change = total - before;
     expect(trendSummary).toContain(`Under kv.\u00a04\u00a02025 var antalet placerade barn och unga (totalt) ${shown(total)}, en ${change >= 0 ? 'ökning' : 'minskning'} med ${shown(Math.abs(change))} jämfört med kv.\u00a03\u00a02025`);
-    const familjehem = (await one(`SELECT antal FROM placeringar WHERE enhetskod = '9999' AND period = '2025-Q4' AND placeringsform = 'familjehem' AND kon = 'totalt' AND aldersgrupp = '0-20'`)) as number;
+    const familjehem = (await one(`SELECT antal FROM placeringar WHERE enhetskod = ? AND period = '2025-Q4' AND placeringsform = 'familjehem' AND kon = 'totalt' AND aldersgrupp = '0-20' AND avser = 'vid_periodens_slut'`, [unit])) as number;
     expect(compositionSummary).toContain(`familjehem (${shown(familjehem)})`);
     // The table row of the latest period: the published total first.
     const lastRow = await page.$$eval('figure[data-chart="placeringar-trend"] tbody tr:last-child > *', (c) => c.map((x) => x.textContent));
@@ -163,9 +197,29 @@ describe('the dashboard pages without JavaScript', () => {
     expect(await card.locator('.key-figure__changes').innerText()).toContain(
       `${diff > 0 ? 'ökning' : diff < 0 ? 'minskning' : 'oförändrat'}${diff ? ` med ${shown(Math.abs(diff))}` : ''} från kv.\u00a04\u00a02024`,
     );
-    const sol = (await one(`SELECT antal FROM ej_verkstallda_beslut WHERE enhetskod = '9999' AND period = '2025-Q4' AND lag = 'SoL'
-      AND verksamhet = 'totalt' AND insats = 'totalt' AND kon = 'totalt' AND status = 'totalt'`)) as number;
-    expect(await page.locator('.key-figure[data-key="beslut-sol"] data').getAttribute('value')).toBe(String(sol));
+    // The decisions of each law: a published total as a number with its changes in words, a hidden one as
+    // the marker in words and no number (the demo unit's SoL total of kv. 4 2025 is hidden to protect others).
+    const decisions = (lag: string, period: string) =>
+      one<number | null>(`SELECT antal FROM ej_verkstallda_beslut WHERE enhetskod = '9999' AND period = ? AND lag = ? AND insats = 'totalt'
+        AND kon = 'totalt' AND status = 'totalt' AND verksamhet = ?`, [period, lag, lag === 'SoL' ? 'totalt' : '']);
+    for (const lag of ['SoL', 'LSS']) {
+      const law = page.locator(`.key-figure[data-key="beslut-${lag.toLowerCase()}"]`);
+      const n = await decisions(lag, '2025-Q4');
+      if (n === null) {
+        expect(await law.locator('data').count(), lag).toBe(0);
+        expect(await law.locator('.key-figure__value [data-markering="sekretess"]').innerText(), lag).toBe('Skyddad av sekretess');
+        expect(await law.locator('.key-figure__changes').innerText(), lag).not.toMatch(/\d+ från/);
+        continue;
+      }
+      expect(await law.locator('data').getAttribute('value'), lag).toBe(String(n));
+      const quarterBefore = await decisions(lag, '2025-Q3');
+      if (quarterBefore !== null) {
+        const d = n - quarterBefore;
+        expect(await law.locator('.key-figure__changes').innerText(), lag).toContain(
+          `${d > 0 ? 'ökning' : d < 0 ? 'minskning' : 'oförändrat'}${d ? ` med ${shown(Math.abs(d))}` : ''} från kv.\u00a03\u00a02025`,
+        );
+      }
+    }
     expect(await page.locator('figure[data-chart="oversikt-placeringar"] .chart-figure__link a').getAttribute('href')).toBe(`${new URL(siteUrl).pathname}placeringar/`);
     expect(await page.locator('a', { hasText: 'Mer om data och källor' }).count()).toBe(1);
     await page.close();
@@ -175,18 +229,44 @@ describe('the dashboard pages without JavaScript', () => {
 describe('the dashboard pages with JavaScript', () => {
   const browser = sharedBrowser({ siteUrl, csp: STRICT_CSP });
 
-  test('without choices in the URL the static view stays and no engine is downloaded', async () => {
+  test('once the page is idle the engine starts with the page\'s data, and the view stays as built', async () => {
     const page = await browser.newPage();
     const requests: string[] = [];
-    browser.context.on('request', (r) => requests.push(r.url()));
-    for (const p of PAGES) {
-      await page.goto(siteUrl + p.path, { waitUntil: 'networkidle' });
-      await openFilters(page);
-      expect(await page.locator('form[data-filters]').isVisible()).toBe(true);
-      expect(await page.locator('form[data-filters] select[name="enhet"]').count()).toBe(1);
-      expect(new Set(await rendered(page))).toEqual(new Set(['build']));
-    }
-    expect(requests.filter((u) => /\.wasm$|\.duckdb$|duckdb-browser/.test(u))).toEqual([]);
+    page.context().on('request', (r) => requests.push(r.url()));
+    await page.goto(`${siteUrl}placeringar/`, { waitUntil: 'load' });
+    const engineOrData = () => requests.filter((u) => /\.wasm$|\.duckdb$/.test(u)).map((u) => u.split('/').pop()!.replace(/\.[\w-]+\.wasm$/, '.wasm'));
+    await expect.poll(engineOrData, { timeout: 15_000 }).toEqual(expect.arrayContaining(['duckdb-eh.wasm', 'placeringar.duckdb']));
+    await page.waitForLoadState('networkidle');
+    // Nothing said and nothing redrawn: the engine waits for a choice.
+    expect(new Set(await rendered(page))).toEqual(new Set(['build']));
+    expect(await page.getAttribute('[data-engine-status]', 'data-state')).not.toBe('loading');
+    expect(new URL(page.url()).search).toBe('');
+    await page.close();
+  });
+
+  test('a filter change 3 s after load shows the new figures at once, without the engine\'s starting state', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${siteUrl}placeringar/`, { waitUntil: 'load' });
+    const statuses = await recordStatuses(page);
+    await page.waitForFunction(() => performance.now() > (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).loadEventEnd + 3000, null, {
+      timeout: 20_000, polling: 100,
+    });
+    await openFilters(page);
+    await page.selectOption('select[name="enhet"]', '9999-02');
+    const clicked = Date.now();
+    await page.getByRole('button', { name: 'Visa' }).click();
+    await waitForBrowserRender(page);
+    console.log(`duckdb-wasm: "Visa" 3 s after load to every figure re-rendered: ${Date.now() - clicked} ms`);
+    // The engine had started and the data had come: the change never says it starts the engine or fetches
+    // it or the data (on a quiet machine it says only that it computes; a busy one may still be opening the data).
+    const { start, engine, data } = sv.engine.phase;
+    const starting = [start, engine, data].map((t) => t.replace(/ …$/, ''));
+    expect(statuses.filter((s) => starting.some((t) => s.startsWith(t)))).toEqual([]);
+    expect(statuses).toContain(words.engine.working);
+    const total = (await one(PLACEMENT_TOTAL, ['9999-02', '2025-Q4', 'totalt'])) as number;
+    expect((await summaries(page))[0]).toContain(`Under kv.\u00a04\u00a02025 var antalet placerade barn och unga (totalt) ${shown(total)},`);
+    const name = await one<string>(`SELECT enhetsnamn FROM enheter WHERE enhetskod = '9999-02'`);
+    expect(await page.locator('[data-engine-status]').innerText()).toContain(`Klart. Visar ${name}`);
     await page.close();
   });
 
@@ -203,76 +283,6 @@ describe('the dashboard pages with JavaScript', () => {
     await page.close();
   });
 
-  test('the engine and the data start downloading when a filter is first touched, before any choice', async () => {
-    const page = await browser.newPage();
-    const requests: string[] = [];
-    page.on('request', (r) => requests.push(r.url()));
-    await page.goto(`${siteUrl}placeringar/`, { waitUntil: 'networkidle' });
-    const engineOrData = () => requests.filter((u) => /\.wasm$|\.duckdb$/.test(u)).map((u) => u.split('/').pop()!.replace(/\.[\w-]+\.wasm$/, '.wasm'));
-    expect(engineOrData()).toEqual([]);
-    await openFilters(page);
-    await page.locator('form[data-filters] select[name="enhet"]').focus();
-    await expect.poll(engineOrData, { timeout: 10_000 }).toEqual(expect.arrayContaining(['duckdb-eh.wasm', 'placeringar.duckdb']));
-    // Only started: the view stays as built until a choice is applied.
-    expect(new Set(await rendered(page))).toEqual(new Set(['build']));
-    expect(new URL(page.url()).search).toBe('');
-    await page.close();
-  });
-
-  test('a filter change loads duckdb-wasm once with progress, re-renders every figure and keeps the choice in the URL', async () => {
-    const page = await browser.newPage();
-    const wasm: string[] = [];
-    page.context().on('request', (r) => {
-      if (r.url().endsWith('.wasm') && r.method() === 'GET') wasm.push(r.url());
-    });
-    await page.goto(`${siteUrl}placeringar/`, { waitUntil: 'networkidle' });
-    const before = await summaries(page);
-    const statuses: string[] = [];
-    await page.exposeFunction('recordStatus', (s: string) => statuses.push(s));
-    await page.evaluate(() => {
-      const el = document.querySelector('[data-engine-status]')!;
-      new MutationObserver(() => (window as unknown as { recordStatus(s: string): void }).recordStatus(el.textContent ?? '')).observe(el, {
-        subtree: true, childList: true, characterData: true,
-      });
-    });
-    await openFilters(page);
-    await page.selectOption('select[name="enhet"]', '9999-01');
-    const clicked = Date.now();
-    await page.getByRole('button', { name: 'Visa' }).click();
-    await waitForBrowserRender(page);
-    console.log(`duckdb-wasm: "Visa" to every figure re-rendered, engine and data included: ${Date.now() - clicked} ms`);
-    expect(new Set(await rendered(page))).toEqual(new Set(['browser']));
-    expect(new URL(page.url()).search).toBe('?enhet=9999-01');
-    expect(statuses.some((s) => s.startsWith('Hämtar'))).toBe(true);
-    expect(await page.locator('[data-engine-status]').innerText()).toContain('Klart. Visar Exempelstad Norr (påhittade siffror)');
-
-    const total = (await one(PLACEMENT_TOTAL, ['9999-01', '2025-Q4', 'totalt'])) as number;
-    const after = await summaries(page);
-    expect(after).not.toEqual(before);
-    expect(after[0]).toContain(`Under kv.\u00a04\u00a02025 var antalet placerade barn och unga (totalt) ${shown(total)},`);
-    expect(await page.locator('figure[data-chart="placeringar-trend"] h2').innerText()).toBe('Placerade barn och unga efter placeringsform');
-    expect(await page.locator('figure[data-chart="placeringar-trend"] .chart-figure__subtitle').innerText()).toContain('Exempelstad Norr (påhittade siffror)');
-
-    // A second change uses the engine already loaded.
-    const wasmAfterFirst = wasm.length;
-    await page.selectOption('select[name="kon"]', 'flickor');
-    const again = Date.now();
-    await page.getByRole('button', { name: 'Visa' }).click();
-    await page.waitForFunction(() => new URL(location.href).searchParams.get('kon') === 'flickor', null, { timeout: 30_000 });
-    await waitForBrowserRender(page);
-    console.log(`duckdb-wasm: a second change, engine loaded: ${Date.now() - again} ms`);
-    const girls = (await one(PLACEMENT_TOTAL, ['9999-01', '2025-Q4', 'flickor'])) as number;
-    expect((await summaries(page))[0]).toContain(`(totalt) ${shown(girls)},`);
-    expect(wasmAfterFirst).toBe(1);
-    expect(wasm.length).toBe(1);
-
-    // Back in history: the previous view again.
-    await page.goBack();
-    await page.waitForFunction(() => !new URL(location.href).searchParams.has('kon'), null, { timeout: 30_000 });
-    await page.waitForFunction((t) => document.querySelector('[data-summary]')?.textContent?.includes(t), `(totalt) ${shown(total)},`, { timeout: 30_000 });
-    expect(await page.inputValue('select[name="kon"]')).toBe('totalt');
-    await page.close();
-  });
 
   test('the fields follow the unit at once, stay in place disabled with the reason, and keep a choice made meanwhile', async () => {
     const page = await browser.newPage();
@@ -300,8 +310,8 @@ describe('the dashboard pages with JavaScript', () => {
     // One period is drawn as bars, not as a line of one dot.
     const kind = await page.$eval('figure[data-chart="placeringar-trend"]', (f) => JSON.parse((f as HTMLElement).dataset.figure ?? '{}').recipe?.kind);
     expect(kind).toBe('bars');
-    // Back to a unit with quarters: the fields are offered again at once.
-    await page.selectOption('select[name="enhet"]', '9999');
+    // Back to a unit with quarters (the default one): the fields are offered again at once.
+    await page.selectOption('select[name="enhet"]', placementsDefault.enhetskod);
     await page.waitForFunction(() => !new URL(location.href).searchParams.has('enhet'), null, { timeout: 60_000 });
     await waitForBrowserRender(page);
     for (const name of ['fran', 'till', 'kon']) {
@@ -417,7 +427,7 @@ describe('the dashboard pages with JavaScript', () => {
     await page.goto(`${siteUrl}placeringar/?enhet=finns-inte&fran=1999-Q1`);
     await waitForBrowserRender(page);
     const status = await page.locator('[data-engine-status]').innerText();
-    expect(status).toContain('Enheten ”finns-inte” finns inte i uppgifterna; sidan visar Exempelstad (påhittade siffror).');
+    expect(status).toContain(`Enheten ”finns-inte” finns inte i uppgifterna; sidan visar ${placementsDefault.enhetsnamn}.`);
     expect(status).toContain('Perioden ”1999-Q1” finns inte för enheten; hela perioden visas.');
     expect(new URL(page.url()).search).toBe('');
     await page.close();
@@ -464,20 +474,153 @@ describe('the dashboard pages with JavaScript', () => {
     await page.close();
   });
 
+  test('downloads: the numbers as CSV (data), XLSX and JSON-stat, read back: codes as text, markers apart, the source and suppression said', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${siteUrl}natverkshem/`, { waitUntil: 'networkidle' });
+    const save = async (figureId: string, kind: string) => {
+      const figure = page.locator(`figure[data-chart="${figureId}"]`);
+      const [download] = await Promise.all([page.waitForEvent('download'), figure.locator(`button[data-download="${kind}"]`).click()]);
+      return { name: download.suggestedFilename(), bytes: readFileSync(await download.path()) };
+    };
+    const share = (await one(`SELECT andel FROM natverkshemsandel_beraknad WHERE enhetskod = '9999' AND period = '2025-Q4'`)) as number;
+    // The share figure's own table: period, computed share, the two counts.
+    const data = await save('natverkshem-andel', 'csv-data');
+    expect(data.name).toBe('natverkshem-andel-9999-2016-q1-2025-q4-data.csv');
+    const lines = data.bytes.toString('utf8').trim().split('\r\n');
+    expect(data.bytes[0]).not.toBe(0xef);
+    expect(lines[0]).toMatch(/^Period,Beräknad andel,(Beräknad andel markering,)?Nätverkshem \(antal\)/);
+    expect(lines.at(-1)!.startsWith(`2025-Q4,${share},`)).toBe(true);
+
+    const xlsx = await save('natverkshem-andel', 'xlsx');
+    expect(xlsx.name).toBe('natverkshem-andel-9999-2016-q1-2025-q4.xlsx');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(xlsx.bytes as unknown as ArrayBuffer);
+    const [sheet, about] = book.worksheets;
+    expect(sheet.getRow(1).getCell(1).value).toBe('Period');
+    const last = sheet.getRow(sheet.rowCount);
+    expect(last.getCell(1).value).toBe('2025-Q4');
+    expect(last.getCell(2).value).toBe(share);
+    const aboutText: string[] = [];
+    about.eachRow((r) => aboutText.push(`${r.getCell(1).value}: ${r.getCell(2).value}`));
+    expect(aboutText.some((t) => t.startsWith('Titel: Andel placerade i nätverkshem'))).toBe(true);
+    expect(aboutText.some((t) => t.startsWith('Källa: ') && t.includes('Påhittade siffror'))).toBe(true);
+    expect(aboutText.some((t) => /^Data publicerade: \d+ \p{L}+ \d{4}$/u.test(t))).toBe(true);
+    expect(aboutText.some((t) => t.startsWith('Sekretess: Antal från 1 till '))).toBe(true);
+
+    // A chart's own grid (the counts figure), as JSON-stat 2.0 read back with jsonstat-toolkit.
+    const json = await save('natverkshem-antal', 'jsonstat');
+    expect(json.name).toMatch(/\.json$/);
+    const raw = JSON.parse(json.bytes.toString('utf8'));
+    expect([raw.version, raw.class]).toEqual(['2.0', 'dataset']);
+    const ds = JSONstat(raw);
+    expect(ds.id).toEqual(['period', 'serie']);
+    expect(ds.Dimension('serie').Category('natverkshem').label).toBe('Placerade i nätverkshem');
+    const count = await one(`SELECT natverkshem FROM natverkshemsandel_beraknad WHERE enhetskod = '9999' AND period = '2025-Q4'`);
+    expect(ds.Data({ period: '2025-Q4', serie: 'natverkshem' }).value).toBe(count);
+    expect(ds.extension.suppression).toMatch(/^Antal från 1 till /);
+    await page.close();
+  });
+
   test('charts take keyboard focus and show the exact value in a tooltip', async () => {
     const page = await browser.newPage();
     await page.goto(`${siteUrl}placeringar/`, { waitUntil: 'networkidle' });
     const svg = page.locator('figure[data-chart="placeringar-trend"] svg.ss-chart:visible');
     await svg.focus();
-    await page.keyboard.press('End');
+    // Home: the first point, the total of the first quarter (End would go to the last point drawn, which may
+    // be a hidden value's mark).
+    await page.keyboard.press('Home');
+    const first = (await one(PLACEMENT_TOTAL, [placementsDefault.enhetskod, '2016-Q1', 'totalt'])) as number;
     const tip = await page.locator('figure[data-chart="placeringar-trend"] svg.ss-chart:visible .ss-tip').textContent();
-    expect(tip).toMatch(/kv.\u00a04\u00a02025: \d/);
+    expect(tip).toContain(`kv.\u00a01\u00a02016: ${shown(first)}`);
     // The tooltip is drawn for the eye (aria-hidden); the point is said in the page's one polite live region,
     // and the chart points to its summary in words.
-    await expect.poll(() => page.locator('[data-chart-announcer]').textContent()).toMatch(/^.+\. kv.\u00a04\u00a02025: \d+$/);
+    await expect.poll(() => page.locator('[data-chart-announcer]').textContent()).toMatch(new RegExp(`^.+\\. kv.\u00a01\u00a02016: ${first}$`));
     expect(await page.locator('[aria-live="polite"][data-chart-announcer]').count()).toBe(1);
     const describedBy = await svg.getAttribute('aria-describedby');
     expect(await page.locator(`#${describedBy}`).getAttribute('data-summary')).toBe('');
+    await page.close();
+  });
+});
+
+describe('a user who saves data (navigator.connection.saveData)', () => {
+  const browser = sharedBrowser({ siteUrl, csp: STRICT_CSP, saveData: true });
+
+  test('without choices in the URL the static view stays and no engine is downloaded', async () => {
+    const page = await browser.newPage();
+    const requests: string[] = [];
+    browser.context.on('request', (r) => requests.push(r.url()));
+    for (const p of PAGES) {
+      await page.goto(siteUrl + p.path, { waitUntil: 'networkidle' });
+      await openFilters(page);
+      expect(await page.locator('form[data-filters]').isVisible()).toBe(true);
+      expect(await page.locator('form[data-filters] select[name="enhet"]').count()).toBe(1);
+      expect(new Set(await rendered(page))).toEqual(new Set(['build']));
+    }
+    expect(requests.filter((u) => /\.wasm$|\.duckdb$|duckdb-browser/.test(u))).toEqual([]);
+    await page.close();
+  });
+
+  test('the engine and the data start downloading when a filter is first touched, before any choice', async () => {
+    const page = await browser.newPage();
+    const requests: string[] = [];
+    page.on('request', (r) => requests.push(r.url()));
+    await page.goto(`${siteUrl}placeringar/`, { waitUntil: 'networkidle' });
+    const engineOrData = () => requests.filter((u) => /\.wasm$|\.duckdb$/.test(u)).map((u) => u.split('/').pop()!.replace(/\.[\w-]+\.wasm$/, '.wasm'));
+    expect(engineOrData()).toEqual([]);
+    await openFilters(page);
+    await page.locator('form[data-filters] select[name="enhet"]').focus();
+    await expect.poll(engineOrData, { timeout: 10_000 }).toEqual(expect.arrayContaining(['duckdb-eh.wasm', 'placeringar.duckdb']));
+    // Only started: the view stays as built until a choice is applied.
+    expect(new Set(await rendered(page))).toEqual(new Set(['build']));
+    expect(new URL(page.url()).search).toBe('');
+    await page.close();
+  });
+
+  test('a filter change loads duckdb-wasm once with progress, re-renders every figure and keeps the choice in the URL', async () => {
+    const page = await browser.newPage();
+    const wasm: string[] = [];
+    page.context().on('request', (r) => {
+      if (r.url().endsWith('.wasm') && r.method() === 'GET') wasm.push(r.url());
+    });
+    await page.goto(`${siteUrl}placeringar/`, { waitUntil: 'networkidle' });
+    const before = await summaries(page);
+    const statuses = await recordStatuses(page);
+    await openFilters(page);
+    await page.selectOption('select[name="enhet"]', '9999-01');
+    const clicked = Date.now();
+    await page.getByRole('button', { name: 'Visa' }).click();
+    await waitForBrowserRender(page);
+    console.log(`duckdb-wasm: "Visa" to every figure re-rendered, engine and data included: ${Date.now() - clicked} ms`);
+    expect(new Set(await rendered(page))).toEqual(new Set(['browser']));
+    expect(new URL(page.url()).search).toBe('?enhet=9999-01');
+    expect(statuses.some((s) => s.startsWith('Hämtar'))).toBe(true);
+    expect(await page.locator('[data-engine-status]').innerText()).toContain('Klart. Visar Exempelstad Norr (påhittade siffror)');
+
+    const total = (await one(PLACEMENT_TOTAL, ['9999-01', '2025-Q4', 'totalt'])) as number;
+    const after = await summaries(page);
+    expect(after).not.toEqual(before);
+    expect(after[0]).toContain(`Under kv.\u00a04\u00a02025 var antalet placerade barn och unga (totalt) ${shown(total)},`);
+    expect(await page.locator('figure[data-chart="placeringar-trend"] h2').innerText()).toBe('Placerade barn och unga efter placeringsform');
+    expect(await page.locator('figure[data-chart="placeringar-trend"] .chart-figure__subtitle').innerText()).toContain('Exempelstad Norr (påhittade siffror)');
+
+    // A second change uses the engine already loaded.
+    const wasmAfterFirst = wasm.length;
+    await page.selectOption('select[name="kon"]', 'flickor');
+    const again = Date.now();
+    await page.getByRole('button', { name: 'Visa' }).click();
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('kon') === 'flickor', null, { timeout: 30_000 });
+    await waitForBrowserRender(page);
+    console.log(`duckdb-wasm: a second change, engine loaded: ${Date.now() - again} ms`);
+    const girls = (await one(PLACEMENT_TOTAL, ['9999-01', '2025-Q4', 'flickor'])) as number;
+    expect((await summaries(page))[0]).toContain(`(totalt) ${shown(girls)},`);
+    expect(wasmAfterFirst).toBe(1);
+    expect(wasm.length).toBe(1);
+
+    // Back in history: the previous view again.
+    await page.goBack();
+    await page.waitForFunction(() => !new URL(location.href).searchParams.has('kon'), null, { timeout: 30_000 });
+    await page.waitForFunction((t) => document.querySelector('[data-summary]')?.textContent?.includes(t), `(totalt) ${shown(total)},`, { timeout: 30_000 });
+    expect(await page.inputValue('select[name="kon"]')).toBe('totalt');
     await page.close();
   });
 });
@@ -491,11 +634,11 @@ describe('when the engine cannot start', () => {
       await page.goto(`${siteUrl}placeringar/`, { waitUntil: 'networkidle' });
       const before = await summaries(page);
       await openFilters(page);
-      await page.selectOption('select[name="enhet"]', '9999-02');
+      await page.selectOption('select[name="enhet"]', otherUnit.enhetskod);
       await page.getByRole('button', { name: 'Visa' }).click();
       await page.waitForSelector('[data-engine-status][data-state="error"]', { timeout: 30_000 });
       expect(await page.locator('[data-engine-status]').innerText()).toBe(
-        'Urvalet kunde inte visas: Databasmotorn kunde inte startas i webbläsaren. Sidan visar fortfarande Exempelstad (påhittade siffror), kv.\u00a01\u00a02016–kv.\u00a04\u00a02025.',
+        `Urvalet kunde inte visas: Databasmotorn kunde inte startas i webbläsaren. Sidan visar fortfarande ${placementsDefault.enhetsnamn}, kv.\u00a01\u00a02016–kv.\u00a04\u00a02025.`,
       );
       expect(await summaries(page)).toEqual(before);
       expect(new Set(await rendered(page))).toEqual(new Set(['build']));
@@ -539,6 +682,45 @@ describe('print and small screens', () => {
       await browser.close();
     }
   });
+
+  test.each(['', 'natverkshem/', 'ej-verkstallda-beslut/', 'jamforelser/', 'jamforelser/natverkshem/', 'jamforelser/ej-verkstallda-beslut/'])(
+    'the topic page %s prints on at most two A4 pages, each chart once or named in a note',
+    async (p) => {
+      const browser = await launchSiteBrowser({ siteUrl });
+      try {
+        const page = await browser.newPage();
+        await page.goto(siteUrl + p, { waitUntil: 'networkidle' });
+        await page.emulateMedia({ media: 'print' });
+        await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+        // Every chart is printed, once (the wide or the narrow drawing, never both or neither), except
+        // one whose numbers a printed table carries: that one is left out whole, and a visible line in
+        // its section says where its numbers are.
+        const figures = await page.$$eval('figure[data-chart]:has([data-plot])', (els) =>
+          els.map((el) => ({
+            shown: el.getClientRects().length > 0 ? [...el.querySelectorAll('[data-plot] svg.ss-chart')].filter((svg) => svg.getClientRects().length > 0).length : 0,
+            visible: el.getClientRects().length > 0,
+            note: [...(el.closest('section')?.querySelectorAll('.print-note') ?? [])].filter((n) => n.getClientRects().length > 0).map((n) => n.textContent ?? '').join(''),
+          })),
+        );
+        expect(figures.filter((f) => f.visible).length).toBeGreaterThan(0);
+        expect(figures.filter((f) => f.visible && f.shown !== 1)).toEqual([]);
+        const left = figures.filter((f) => !f.visible);
+        expect(left.filter((f) => !/skrivs inte ut; siffrorna finns i .*tabell/.test(f.note))).toEqual([]);
+        if (left.length) {
+          // The tables the note points to are printed, their numbers whole.
+          expect(await page.locator('[data-region="comparison"] table.comparison-table').first().isVisible()).toBe(true);
+        }
+        const pdf = await page.pdf({ format: 'A4' });
+        expect(pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g)?.length).toBeLessThanOrEqual(2);
+        // On the screen every chart is shown and the print-only lines are not.
+        await page.emulateMedia({ media: 'screen' });
+        expect(await page.locator('figure[data-chart]:has([data-plot]):not(:visible)').count()).toBe(0);
+        expect(await page.locator('.print-note:visible, .comparison-table__legend:visible').count()).toBe(0);
+      } finally {
+        await browser.close();
+      }
+    },
+  );
 
   test.each([true, false])('at 320 px wide nothing but the charts scrolls sideways (JavaScript %s)', async (js) => {
     const browser = await launchSiteBrowser({ siteUrl, javaScriptEnabled: js, viewport: { width: 320, height: 800 } });

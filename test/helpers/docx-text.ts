@@ -18,9 +18,9 @@ export async function docxParagraphs(bytes: Uint8Array): Promise<string[]> {
   return [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map((p) => unescape([...p[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((t) => t[1]).join('')));
 }
 
-/** The text of each page of a PDF (pdftotext, pages split at form feeds). */
-export async function pdfPages(pdf: string): Promise<string[]> {
-  const { stdout } = await run('pdftotext', ['-layout', pdf, '-'], { maxBuffer: 20_000_000 });
+/** The text of each page of a PDF (pdftotext, pages split at form feeds); `layout`: as laid out, else in reading order. */
+export async function pdfPages(pdf: string, layout = true): Promise<string[]> {
+  const { stdout } = await run('pdftotext', [...(layout ? ['-layout'] : []), pdf, '-'], { maxBuffer: 20_000_000 });
   return stdout.split('\f').filter((p, i, all) => i < all.length - 1 || p.trim());
 }
 

@@ -12,6 +12,7 @@ import { parseDuckDbError } from '../../src/client/explore/sql-error.ts';
 import { DATASETS, publishedColumns } from '../../src/data/schema.ts';
 import type { Row, Runner } from '../../src/queries/runner.ts';
 import { DERIVED_VIEWS } from '../../src/queries/views.ts';
+import { exploreWords } from '../../src/i18n/explore.ts';
 import { CATALOG_COLUMNS, UNIT_CATALOGS } from '../../src/queries/unit-catalogs.ts';
 import { checkTableName } from '../../src/client/explore/names.ts';
 
@@ -107,7 +108,10 @@ describe('the table list, from DuckDB itself', () => {
       expect(o, d.name).toBeDefined();
       expect(o?.rows).toBe(d.rows);
       const spec = DATASETS[d.name as keyof typeof DATASETS];
-      expect(o?.description).toBe(spec.description);
+      // A table with total rows beside their parts says so and names its tidy view (src/queries/views.ts).
+      const tidy = DERIVED_VIEWS[d.name as keyof typeof DERIVED_VIEWS]?.find((v) => v.name === `${d.name}_delar`);
+      expect(o?.description).toBe(tidy ? `${spec.description} ${exploreWords.schema.totalsNote(tidy.name)}` : spec.description);
+      if (tidy) expect(published.find((x) => x.qualified === `pub_${d.name}.${tidy.name}`)).toMatchObject({ kind: 'view', description: tidy.description });
       expect(o?.columns.map((c) => [c.name, c.type, c.description])).toEqual(
         publishedColumns(spec).map((c) => [c.name, c.sqlType, c.description]),
       );

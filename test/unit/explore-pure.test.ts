@@ -1,21 +1,15 @@
 // The SQL page's pure parts: the editor's lexer, the query in the link and the local history, how result
 // values are shown and written to CSV, and the quick chart's data.
 
-import { tableFromArrays, tableFromIPC } from 'apache-arrow';
+import { tableFromArrays, tableFromIPC, tableFromJSON } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
-import { columnInfos, formatResultNumber, formatTemporal, markerText, resultRows, showCell } from '../../src/client/explore/cells.ts';
+import { columnInfos, formatResultNumber, formatTemporal, markerText, resultExportTable, resultRows, showCell } from '../../src/client/explore/cells.ts';
 import { chartColumns, chartData, defaultChoice, periodOf, valueLabel } from '../../src/client/explore/chart-data.ts';
-import { fileStem, resultArrow, resultCsv } from '../../src/client/explore/export.ts';
+import { fileStem, resultArrow } from '../../src/client/explore/export.ts';
+import { exportCsv } from '../../src/exports/csv.ts';
 import { changesSchema, hasCode, tokenize, tokenAt } from '../../src/client/explore/sql-tokens.ts';
-import {
-  addToHistory,
-  historyLabel,
-  HISTORY_SIZE,
-  MAX_FRAGMENT_LENGTH,
-  parseHistory,
-  queryFromFragment,
-  queryToFragment,
-} from '../../src/client/explore/url-state.ts';
+import { HISTORY, historyLabel, MAX_FRAGMENT_LENGTH, queryFromFragment, queryToFragment } from '../../src/client/explore/url-state.ts';
+import { addRecent, parseRecent } from '../../src/client/recent/list.ts';
 
 const words = { nullValue: 'NULL', yes: 'sant', no: 'falskt' };
 
@@ -100,19 +94,24 @@ describe('the query in the link', () => {
   });
 
   it('the history: newest first, no duplicates, at most 20, tolerant of anything stored', () => {
-    let list = addToHistory([], 'SELECT 1', '2026-01-01T10:00:00Z');
-    list = addToHistory(list, 'SELECT 2', '2026-01-01T10:01:00Z');
-    list = addToHistory(list, ' SELECT 1 ', '2026-01-01T10:02:00Z');
+    let list = addRecent([], 'SELECT 1', '2026-01-01T10:00:00Z', HISTORY);
+    list = addRecent(list, 'SELECT 2', '2026-01-01T10:01:00Z', HISTORY);
+    list = addRecent(list, ' SELECT 1 ', '2026-01-01T10:02:00Z', HISTORY);
     expect(list).toEqual([
-      { sql: 'SELECT 1', at: '2026-01-01T10:02:00Z' },
-      { sql: 'SELECT 2', at: '2026-01-01T10:01:00Z' },
+      { text: 'SELECT 1', at: '2026-01-01T10:02:00Z' },
+      { text: 'SELECT 2', at: '2026-01-01T10:01:00Z' },
     ]);
-    for (let i = 0; i < 30; i++) list = addToHistory(list, `SELECT ${i + 10}`, '2026-01-01T11:00:00Z');
-    expect(list).toHaveLength(HISTORY_SIZE);
-    expect(parseHistory(JSON.stringify(list))).toEqual(list);
-    expect(parseHistory('inte json')).toEqual([]);
-    expect(parseHistory('{"sql":"x"}')).toEqual([]);
-    expect(parseHistory('[{"sql":1},{"sql":"SELECT 1","at":"t"}]')).toEqual([{ sql: 'SELECT 1', at: 't' }]);
+    for (let i = 0; i < 30; i++) list = addRecent(list, `SELECT ${i + 10}`, '2026-01-01T11:00:00Z', HISTORY);
+    expect(list).toHaveLength(HISTORY.size);
+    expect(addRecent([], 'x'.repeat(HISTORY.maxLength + 1), 't', HISTORY)).toEqual([]);
+    expect(parseRecent(JSON.stringify(list), HISTORY.size)).toEqual(list);
+    expect(parseRecent('inte json', HISTORY.size)).toEqual([]);
+    expect(parseRecent('{"sql":"x"}', HISTORY.size)).toEqual([]);
+    // The page's earlier entries ({ sql, at }) are kept.
+    expect(parseRecent('[{"sql":1},{"sql":"SELECT 1","at":"t"},{"text":"SELECT 2","at":"u"}]', HISTORY.size)).toEqual([
+      { text: 'SELECT 1', at: 't' },
+      { text: 'SELECT 2', at: 'u' },
+    ]);
     expect(historyLabel('-- Rubrik\n\n  SELECT   a,\n b FROM t')).toBe('SELECT a,');
     expect(historyLabel(`SELECT ${'x'.repeat(100)}`)).toHaveLength(80);
   });
@@ -147,9 +146,16 @@ describe('result values as the page shows them', () => {
       text: ['=1+1', '+46', '-3', '@A1', 'vanlig; text'],
       tal: Float64Array.from([1.5, 2044, -0.25, 0, 1e15]),
     });
-    expect(resultCsv(table)).toBe(
+    const meta = { title: 't', source: 's', published: null, threshold: null };
+    expect(exportCsv(resultExportTable(table, meta), 'excel')).toBe(
       "\ufefftext;tal\r\n'=1+1;1,5\r\n'+46;2044\r\n'-3;-0,25\r\n'@A1;0\r\n\"vanlig; text\";1000000000000000\r\n",
     );
+    // A hidden count beside its marker column is the marker in words, never an empty cell or 0.
+    const hidden = tableFromJSON([
+      { enhetskod: '0180', antal: 0.1 + 0.2, markering: null },
+      { enhetskod: '0181', antal: null, markering: 'sekretess' },
+    ]);
+    expect(exportCsv(resultExportTable(hidden, meta), 'excel')).toBe('\ufeffenhetskod;antal;markering\r\n0180;0,3;\r\n0181;Skyddad av sekretess;sekretess\r\n');
     const back = tableFromIPC(resultArrow(table));
     expect(back.toArray().map((r) => r.toJSON())).toEqual(table.toArray().map((r) => r.toJSON()));
     expect(resultRows(table)[0]).toEqual({ text: '=1+1', tal: 1.5 });

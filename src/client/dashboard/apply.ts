@@ -71,7 +71,8 @@ export function viewer(p: Parts, initial: Shown): Viewer {
     const mine = ++sequence;
     p.root.setAttribute('aria-busy', 'true');
     p.filters?.busy(true);
-    p.status.say(words.engine.loading, 'loading');
+    // With the engine already running (started once the page was idle) there is nothing to fetch.
+    if (!p.engine.ready()) p.status.say(words.engine.loading, 'loading');
     try {
       const { page, runner } = await p.engine.runner(p.status.progress);
       if (mine !== sequence) return;

@@ -6,9 +6,11 @@
 //   engine.ts    page, engine and drawing code     apply.ts     a view asked for, computed and drawn
 //   url-state.ts choices in the address            print.ts     printing
 //
-// Without choices in the URL nothing is downloaded: the static view stays as built, and once the page is
-// idle the code a filter needs is fetched (not the wasm, not the data). The engine starts at the first
-// focus or press in the filter form.
+// Without choices in the URL the static view stays as built. Once the page is idle after its first chart,
+// the code a filter needs is fetched, then the engine starts and opens the page's data, a step per idle
+// moment, so a later filter change waits only for its queries; a user who asked to save data
+// (navigator.connection.saveData) gets only the code, and the engine starts at the first focus or press
+// in the filter form.
 //
 // Use from a page:  startDashboard(() => import('../views/<page>/index.ts').then((m) => m.myPage));
 
@@ -100,15 +102,32 @@ export function startDashboard(loadPage: () => Promise<DashboardPage>): void {
   void (async () => {
     await figures.start(chartParam(location.search));
     if (differs(initial, shown.state)) await view.apply(initial, 'replace');
-    // Once the page is idle, the code a filter needs is fetched and evaluated, so a first filter change
-    // waits only for the engine's wasm and the data, which stay unfetched until then.
-    else if (filters) whenIdle(() => void engine.modules(false).catch(() => undefined));
+    // Once the page is idle, the code a filter needs is fetched and evaluated, then (unless the user saves
+    // data, or the page starts it only on demand: the report) the engine starts with the page's data, so a
+    // filter change waits only for its queries.
+    else if (filters) {
+      const rehearse = new URLSearchParams(shown.state);
+      whenIdle(() => void (savesData() || root.dataset.engineOnDemand !== undefined ? engine.modules(false).catch(() => undefined) : engine.prepare(idle, rehearse, () => figures.rehearse())));
+    }
   })();
 }
 
-/** Runs `work` when the browser is idle after the page has loaded (or soon, where there is no idle callback). */
+/** The user asked for less data to be used (a browser or system setting; Chromium's NetworkInformation). */
+function savesData(): boolean {
+  return (navigator as Navigator & { connection?: { saveData?: boolean } }).connection?.saveData === true;
+}
+
+/** Resolves at the browser's next idle moment (or soon, where there is no idle callback). */
+function idle(timeout = 1000): Promise<void> {
+  return new Promise((resolve) => {
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(() => resolve(), { timeout });
+    else setTimeout(resolve, 50);
+  });
+}
+
+/** Runs `work` when the browser is idle after the page has loaded. */
 function whenIdle(work: () => void): void {
-  const schedule = () => (typeof requestIdleCallback === 'function' ? requestIdleCallback(() => work(), { timeout: 3000 }) : setTimeout(work, 200));
+  const schedule = () => void idle(3000).then(work);
   if (document.readyState === 'complete') schedule();
   else window.addEventListener('load', schedule, { once: true });
 }

@@ -46,6 +46,19 @@ function tooWide(el: HTMLElement): boolean {
   return drawn > 0 && room > 0 && room < drawn * 0.8;
 }
 
+/**
+ * A chart's recipe cut to a few periods (a trend) or bars: drawn, it runs the same drawing code as the
+ * whole chart in a fraction of the time, so rehearsing it adds no long task. Null for other kinds.
+ */
+function smallRecipe(recipe: ChartRecipe): ChartRecipe | null {
+  if (recipe.kind === 'trend') {
+    const periods = new Set([...new Set(recipe.rows.map((r) => r[0]))].slice(-6));
+    return { ...recipe, rows: recipe.rows.filter((r) => periods.has(r[0])) };
+  }
+  if (recipe.kind === 'bars') return { ...recipe, rows: recipe.rows.slice(0, 3) };
+  return null;
+}
+
 export interface Figures {
   /** Lines or stacked areas, as chosen. */
   readonly chart: Chart;
@@ -55,6 +68,11 @@ export interface Figures {
   setChart(next: Chart): Promise<void>;
   /** A figure drawn anew from a view's model (after a filter change). */
   render(el: HTMLElement, model: FigureModel): Promise<void>;
+  /**
+   * The first chart drawn once off the page and dropped, so the drawing code is compiled before a change
+   * needs it (its first run is several times slower than the next). Nothing on the page changes.
+   */
+  rehearse(): Promise<void>;
 }
 
 /**
@@ -149,5 +167,14 @@ export function dashboardFigures(root: HTMLElement): Figures {
     enhance(el);
   }
 
-  return { get chart() { return chart; }, all, start, setChart, render };
+  async function rehearse(): Promise<void> {
+    const el = all().find((e) => figureDataOf(e)?.recipe);
+    const recipe = el && figureDataOf(el)?.recipe;
+    const small = recipe && smallRecipe(recipe);
+    if (!el || !small) return;
+    const { chartFor, pageSvg } = await drawing();
+    pageSvg(chartFor(small, { width: widthFor(el, small), chart }), scratchDocument(), 'ovning');
+  }
+
+  return { get chart() { return chart; }, all, start, setChart, render, rehearse };
 }

@@ -1,5 +1,5 @@
-// The query in the page's address (#sql=…): read on load, written on every run, followed when the address
-// changes, and copied as a link to share.
+// The query in the page's address (#sql=…): read on load and when the address changes (shown, not run),
+// written on every run, and copied as a link to share.
 
 import { exploreWords as w } from '../../i18n/explore.ts';
 import type { SqlEditor } from './editor.ts';
@@ -20,13 +20,16 @@ export function queryInAddress(): string | null {
   return queryFromFragment(location.hash);
 }
 
-/** A query put in the address runs; the link button copies the address with the editor's query. */
-export function wireAddress(editor: SqlEditor, button: HTMLButtonElement, status: ExploreStatus, run: () => void): void {
+/**
+ * A query put in the address is shown in the editor, never run: only the analyst's Kör runs it (a link may
+ * come from anyone). The link button copies the address with the editor's query.
+ */
+export function wireAddress(editor: SqlEditor, button: HTMLButtonElement, status: ExploreStatus): void {
   window.addEventListener('hashchange', () => {
     const sql = queryFromFragment(location.hash);
     if (sql && sql !== editor.value) {
       editor.value = sql;
-      run();
+      status.say(w.status.fromLink);
     }
   });
   button.addEventListener('click', async () => {

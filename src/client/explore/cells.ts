@@ -10,6 +10,7 @@ import { plainNested } from '../arrow-values.ts';
 import { markerGlyph } from '../../charts/theme.ts';
 import { formatNumber } from '../../i18n/format.ts';
 import { isoDate } from '../../queries/runner.ts';
+import type { ExportMeta, ExportTable, ExportValue } from '../../exports/table.ts';
 
 export type ColumnFormat = 'number' | 'date' | 'timestamp' | 'boolean' | 'text' | 'nested';
 
@@ -131,15 +132,6 @@ export function csvValue(value: unknown, column: ColumnInfo): string | number | 
   }
 }
 
-/** The whole result as CSV cells: header (column names), then every row. */
-export function resultCsvCells(table: Table): (string | number | boolean | null)[][] {
-  const infos = columnInfos(table.schema.fields);
-  const vectors = infos.map((_, c) => table.getChildAt(c));
-  const out: (string | number | boolean | null)[][] = [infos.map((i) => i.name)];
-  for (let r = 0; r < table.numRows; r++) out.push(infos.map((info, c) => csvValue(vectors[c]?.get(r), info)));
-  return out;
-}
-
 /** Rows as plain objects with the CSV's values (numbers, ISO dates, text), for the quick chart. */
 export function resultRows(table: Table): Record<string, string | number | boolean | null>[] {
   const infos = columnInfos(table.schema.fields);
@@ -167,4 +159,32 @@ export function rowColumnInfos(columns: readonly string[], rows: readonly Record
     const shared = columns.indexOf('markering');
     return { name, format, ungrouped: UNGROUPED.test(name), markerIndex: format === 'number' || !values.length ? (own >= 0 ? own : shared) : -1 };
   });
+}
+
+/**
+ * The whole result as a table to download (src/exports): number columns as numbers with each missing one's
+ * marker (from its marker column, as the grid shows it), everything else as text, dates ISO.
+ */
+export function resultExportTable(table: Table, meta: ExportMeta): ExportTable {
+  const infos = columnInfos(table.schema.fields);
+  const vectors = infos.map((_, c) => table.getChildAt(c));
+  const rows: ExportValue[][] = new Array(table.numRows);
+  const markers: (string | null)[][] = new Array(table.numRows);
+  for (let r = 0; r < table.numRows; r++) {
+    rows[r] = infos.map((info, c) => {
+      const v = csvValue(vectors[c]?.get(r), info);
+      return info.format === 'number' || v === null || typeof v === 'boolean' ? v : String(v);
+    });
+    markers[r] = infos.map((info, c) => {
+      if (info.markerIndex < 0 || rows[r][c] !== null) return null;
+      const m = vectors[info.markerIndex]?.get(r);
+      return typeof m === 'string' && m ? m : null;
+    });
+  }
+  return {
+    columns: infos.map((i) => ({ name: i.name, kind: i.format === 'number' ? 'number' : 'text' })),
+    rows,
+    markers,
+    meta,
+  };
 }

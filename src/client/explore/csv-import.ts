@@ -27,6 +27,7 @@ import { detectDelimiter } from '../../data/csv.ts';
 import { parseMarker, type Marker } from '../../data/markers.ts';
 import { parseNumber } from '../../data/numbers.ts';
 import { parsePeriod } from '../../data/period.ts';
+import { containsPersonalNumber, maskDigits } from '../../data/personnummer.ts';
 import { DATASETS } from '../../data/schema.ts';
 import { columnNames } from './names.ts';
 
@@ -60,6 +61,8 @@ export interface CsvPlan {
   columns: ImportColumn[];
   rows: number;
   delimiter: string;
+  /** Cells (the header included) holding a valid personal identity or co-ordination number, and the first. */
+  personalNumbers: { total: number; first: { line: number; column: string } | null };
 }
 
 export type ScanResult = { ok: true; plan: CsvPlan } | { ok: false; problems: CsvProblem[]; total: number };
@@ -300,11 +303,21 @@ export function scanCsv(text: string, onProgress: Progress = () => {}, delimiter
   let textOnly: boolean[] = [];
   let names: string[] = [];
   let rows = 0;
+  const personal: CsvPlan['personalNumbers'] = { total: 0, first: null };
+  const guard = (cells: readonly string[], line: number) => {
+    for (let c = 0; c < cells.length; c++) {
+      if (!containsPersonalNumber(cells[c])) continue;
+      personal.total++;
+      // The column as the file names it, its digits hidden (the header may itself be the number).
+      personal.first ??= { line, column: maskDigits(header[c] || String(c + 1)) };
+    }
+  };
   forEachRow(
     text,
     delimiter,
     (cells) => {
       header = cells.map((h) => h.trim());
+      guard(header, 1);
       names = columnNames(header);
       states = header.map(() => newState());
       periodReaders = names.map((n) => (n === 'period' ? new PeriodReader() : null));
@@ -318,6 +331,7 @@ export function scanCsv(text: string, onProgress: Progress = () => {}, delimiter
       }
       rows++;
       for (let c = 0; c < width; c++) observe(states[c], cells[c], line, periodReaders[c], textOnly[c]);
+      guard(cells, line);
     },
     problem,
     onProgress,
@@ -326,7 +340,7 @@ export function scanCsv(text: string, onProgress: Progress = () => {}, delimiter
   if (total > 0) return { ok: false, problems, total };
   if (rows === 0) return { ok: false, problems: [{ line: null, code: 'noRows' }], total: 1 };
 
-  return { ok: true, plan: { columns: planColumns(header, names, states), rows, delimiter } };
+  return { ok: true, plan: { columns: planColumns(header, names, states), rows, delimiter, personalNumbers: personal } };
 }
 
 // ---------------------------------------------------------------------------------------------------

@@ -15,6 +15,8 @@ export interface EngineStarter {
   readonly error: string | null;
   /** Starts it once; resolves with it, or null when it failed. */
   start(): Promise<Workbench | null>;
+  /** Starts a fresh engine after the running one was ended (a cancel that had to stop the worker). */
+  restart(): Promise<Workbench | null>;
 }
 
 export interface EngineHooks {
@@ -73,5 +75,11 @@ export function engineStarter(datasets: DatasetName[], status: ExploreStatus, ho
       return error;
     },
     start: () => (starting ??= open()),
+    restart: () => {
+      bench = null;
+      error = null;
+      starting = open();
+      return starting;
+    },
   };
 }

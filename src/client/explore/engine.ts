@@ -9,7 +9,8 @@ import { Table, type RecordBatch } from 'apache-arrow';
 import { getDatabase, tableToRows, type ProgressListener } from '../duckdb.ts';
 import type { Row, Runner } from '../../queries/runner.ts';
 import { attachStatement, catalogName, datasetFileName, MEMORY_CATALOG, searchPathStatement, sqlString, type DatasetName } from '../../queries/setup.ts';
-import { readSchema, type OwnTableNote, type SchemaObject } from './schema.ts';
+import { DIALECT_SQL, type DialectWords } from './sql-dialect.ts';
+import { quoteIdent, readSchema, type OwnTableNote, type SchemaObject } from './schema.ts';
 
 /** Rows kept of one result; beyond them the query is stopped (the page says so). */
 export const MAX_RESULT_ROWS = 500_000;
@@ -22,11 +23,17 @@ export interface QueryResult {
 }
 
 export class QueryCancelled extends Error {
-  constructor() {
+  /** True when the query did not stop and the engine was ended (the analyst's own tables are gone). */
+  readonly engineEnded: boolean;
+  constructor(engineEnded = false) {
     super('query was canceled');
     this.name = 'QueryCancelled';
+    this.engineEnded = engineEnded;
   }
 }
+
+/** How long a cancelled query may take to stop before the engine itself is ended. */
+export const CANCEL_GRACE_MS = 500;
 
 class ConnectionRunner implements Runner {
   private readonly conn: AsyncDuckDBConnection;
@@ -46,6 +53,11 @@ export class Workbench {
   private readonly meta: Runner;
   private cancelRequested = false;
   private running = false;
+  private ended = false;
+  /** Rejects the running query when the engine is ended under it. */
+  private abortRun: ((error: Error) => void) | null = null;
+  /** The names of the published tables and views, lower-case: no own object may take one (name-guard.ts). */
+  publishedNames: ReadonlySet<string> = new Set();
 
   private constructor(db: AsyncDuckDB, queryConn: AsyncDuckDBConnection, metaConn: AsyncDuckDBConnection, datasets: DatasetName[]) {
     this.db = db;
@@ -62,11 +74,26 @@ export class Workbench {
     const metaConn = await db.connect();
     const bench = new Workbench(db, queryConn, metaConn, datasets);
     await bench.restore();
+    const published = await bench.meta.run<{ name: string }>(
+      `SELECT table_name AS name FROM duckdb_tables() WHERE database_name IN (${bench.catalogList()})
+       UNION SELECT view_name FROM duckdb_views() WHERE NOT internal AND database_name IN (${bench.catalogList()})`,
+    );
+    bench.publishedNames = new Set(published.map((r) => r.name.toLowerCase()));
     return bench;
+  }
+
+  /** The published catalogs as a SQL list's items (NULL when none, so `IN (…)` stays valid). */
+  private catalogList(): string {
+    return this.datasets.map((d) => sqlString(catalogName(d))).join(', ') || 'NULL';
   }
 
   get busy(): boolean {
     return this.running;
+  }
+
+  /** True once the engine was ended (a query that would not stop); a new Workbench must be opened. */
+  get isEnded(): boolean {
+    return this.ended;
   }
 
   /**
@@ -75,10 +102,26 @@ export class Workbench {
    */
   async run(sql: string, maxRows = MAX_RESULT_ROWS): Promise<QueryResult> {
     if (this.running) throw new Error('a query is already running');
+    if (this.ended) throw new QueryCancelled(true);
     this.running = true;
     this.cancelRequested = false;
     const started = performance.now();
+    const aborted = new Promise<never>((_, reject) => (this.abortRun = reject));
+    aborted.catch(() => undefined);
     try {
+      return await Promise.race([this.collect(sql, maxRows, started), aborted]);
+    } catch (error) {
+      if (this.ended) throw new QueryCancelled(true);
+      if (this.cancelRequested || /query was cancell?ed/i.test(String((error as Error)?.message ?? error))) throw new QueryCancelled();
+      throw error;
+    } finally {
+      this.abortRun = null;
+      this.running = false;
+    }
+  }
+
+  private async collect(sql: string, maxRows: number, started: number): Promise<QueryResult> {
+    {
       const reader = await this.queryConn.send(sql, true);
       if (this.cancelRequested) throw new QueryCancelled();
       const batches: RecordBatch[] = [];
@@ -97,23 +140,64 @@ export class Workbench {
       }
       const table = batches.length ? new Table(batches) : new Table(reader.schema);
       return { table, truncated, ms: performance.now() - started };
-    } catch (error) {
-      if (this.cancelRequested || /query was cancell?ed/i.test(String((error as Error)?.message ?? error))) throw new QueryCancelled();
-      throw error;
-    } finally {
-      this.running = false;
     }
   }
 
-  /** Cancels the running query; it rejects with QueryCancelled. */
-  async cancel(): Promise<void> {
-    if (!this.running) return;
+  /**
+   * Cancels the running query; it rejects with QueryCancelled. DuckDB is asked to stop first; a query that
+   * is still running after `graceMs` (a CPU-bound join the engine does not interrupt) is stopped by ending
+   * the engine's worker: then the query rejects with `engineEnded`, every own table is gone and the caller
+   * opens a new Workbench. Resolves with whether the engine was ended.
+   */
+  async cancel(graceMs = CANCEL_GRACE_MS): Promise<boolean> {
+    if (!this.running) return false;
     this.cancelRequested = true;
-    try {
-      await this.queryConn.cancelSent();
-    } catch {
-      /* already finished */
+    const finished = new Promise<void>((resolve) => {
+      const poll = setInterval(() => {
+        if (!this.running) {
+          clearInterval(poll);
+          resolve();
+        }
+      }, 25);
+    });
+    this.queryConn.cancelSent().catch(() => undefined);
+    const stopped = await Promise.race([finished.then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), graceMs))]);
+    if (stopped || !this.running) return false;
+    await this.end();
+    return true;
+  }
+
+  /** Ends the engine (its worker): the running query rejects, nothing can run on this Workbench any more. */
+  async end(): Promise<void> {
+    if (this.ended) return;
+    this.ended = true;
+    this.abortRun?.(new QueryCancelled(true));
+    const { discardDatabase } = await import('../duckdb.ts');
+    await discardDatabase(this.db);
+  }
+
+  /**
+   * Drops every own table or view (in memory, in temp, in any catalog the analyst attached) that is named
+   * like a published one, however it was made, so that a bare published name never reads anything else.
+   * Returns the names dropped.
+   */
+  async dropShadows(): Promise<string[]> {
+    if (this.ended || this.publishedNames.size === 0) return [];
+    const names = [...this.publishedNames].map(sqlString).join(', ');
+    const catalogs = this.catalogList();
+    const found = tableToRows(
+      await this.queryConn.query(
+        `SELECT database_name AS db, schema_name AS s, table_name AS name, 'TABLE' AS kind FROM duckdb_tables()
+         WHERE database_name NOT IN (${catalogs}) AND lower(table_name) IN (${names})
+         UNION ALL
+         SELECT database_name, schema_name, view_name, 'VIEW' FROM duckdb_views()
+         WHERE NOT internal AND database_name NOT IN (${catalogs}) AND lower(view_name) IN (${names})`,
+      ),
+    ) as { db: string; s: string; name: string; kind: 'TABLE' | 'VIEW' }[];
+    for (const o of found) {
+      await this.queryConn.query(`DROP ${o.kind} IF EXISTS ${[o.db, o.s, o.name].map(quoteIdent).join('.')}`);
     }
+    return [...new Set(found.map((o) => o.name))];
   }
 
   /**
@@ -121,6 +205,7 @@ export class Workbench {
    * whether anything had been changed.
    */
   async restore(): Promise<boolean> {
+    if (this.ended) return false;
     let changed = false;
     const attached = await this.meta.run<{ database_name: string; path: string | null; readonly: boolean }>(
       'SELECT database_name, path, readonly FROM duckdb_databases()',
@@ -149,6 +234,12 @@ export class Workbench {
       await this.queryConn.query(searchPathStatement(this.datasets));
     }
     return changed;
+  }
+
+  /** DuckDB's own keywords, function and type names, for the editor (from this engine, not a copied list). */
+  async dialectWords(): Promise<DialectWords> {
+    const names = async (sql: string) => (await this.meta.run<{ name: string }>(sql)).map((r) => r.name);
+    return { keywords: await names(DIALECT_SQL.keywords), functions: await names(DIALECT_SQL.functions), types: await names(DIALECT_SQL.types) };
   }
 
   /** Every table and view with columns, types, row counts and descriptions. */

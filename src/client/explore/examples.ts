@@ -121,3 +121,21 @@ export function examplesFor(datasets: readonly string[]): Example[] {
 export function exampleById(id: string): Example | undefined {
   return EXAMPLES.find((e) => e.id === id);
 }
+
+/**
+ * The query the editor holds when the page opens: a real one that answers something at once when the
+ * analyst presses Kör (not a placeholder, which looks like a query and runs nothing).
+ */
+export function defaultQuery(datasets: readonly string[]): string {
+  if (datasets.includes('placeringar')) {
+    return `-- Placerade barn och unga 0–20 år (alla placeringsformer) per enhet och period, senaste först.
+-- Ändra frågan och kör den med Kör eller Ctrl+Enter.
+SELECT enhetsnamn, enhetskod, period, avser, antal, markering
+FROM placeringar
+WHERE placeringsform = 'totalt' AND kon = 'totalt' AND aldersgrupp = '0-20'
+ORDER BY period DESC, enhetsnamn, avser
+LIMIT 100;`;
+  }
+  const first = datasets[0];
+  return first ? `SELECT *\nFROM ${first}\nLIMIT 100;` : 'SELECT 1 AS svar;';
+}

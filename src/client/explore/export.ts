@@ -1,14 +1,24 @@
-// A result as a file on the analyst's computer: CSV through the site's one CSV writer (UTF-8 with BOM, ";",
-// decimal comma, cells that start with = + - @ neutralised against formula injection) and Arrow IPC (the
-// file format, .arrow, which R, Python and DuckDB read). Made in the browser; nothing is uploaded.
+// A result as a file on the analyst's computer: CSV, XLSX and JSON-stat through src/exports (the CSV in the
+// "Excel (Sverige)" and "Data" profiles, cells that start with = + - @ neutralised against formula
+// injection) and Arrow IPC (the file format, .arrow, which R, Python and DuckDB read). Made in the
+// browser; nothing is uploaded.
 
 import { tableToIPC, type Table } from 'apache-arrow';
-import { toCsv } from '../../charts/table.ts';
-import { resultCsvCells } from './cells.ts';
 import { saveBlob } from '../save-file.ts';
+import { siteFacts } from '../site-facts.ts';
+import type { ExportMeta } from '../../exports/table.ts';
+import { exploreWords } from '../../i18n/explore.ts';
 
-export function resultCsv(table: Table): string {
-  return toCsv(resultCsvCells(table));
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** What a downloaded result says about itself: the query, over the published data of the footer's date. */
+export function resultMeta(sql: string, doc: Document = document): ExportMeta {
+  return {
+    title: exploreWords.results.exportTitle,
+    subtitle: sql.trim().slice(0, 2000),
+    source: exploreWords.results.exportSource,
+    ...siteFacts(doc),
+  };
 }
 
 export function resultArrow(table: Table): Uint8Array {

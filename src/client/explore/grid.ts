@@ -5,11 +5,36 @@
 
 import type { Table, Vector } from 'apache-arrow';
 import { columnInfos, showCell, type ColumnInfo } from './cells.ts';
+import { sortOrder } from './profile.ts';
+
+/** A column's type in DuckDB's words, from Arrow's: Int32 → INTEGER, Utf8 → VARCHAR … */
+export function typeName(type: unknown): string {
+  const t = String(type);
+  const known: Record<string, string> = {
+    Int8: 'TINYINT', Int16: 'SMALLINT', Int32: 'INTEGER', Int64: 'BIGINT', Uint8: 'UTINYINT', Uint16: 'USMALLINT', Uint32: 'UINTEGER', Uint64: 'UBIGINT',
+    Float32: 'FLOAT', Float64: 'DOUBLE', Utf8: 'VARCHAR', LargeUtf8: 'VARCHAR', Bool: 'BOOLEAN', Null: 'NULL',
+  };
+  if (known[t]) return known[t];
+  if (/^Date/.test(t)) return 'DATE';
+  if (/^Timestamp/.test(t)) return 'TIMESTAMP';
+  if (/^Decimal/.test(t)) return 'DECIMAL';
+  if (/^List/.test(t)) return 'LIST';
+  if (/^Struct/.test(t)) return 'STRUCT';
+  return t.toUpperCase();
+}
 
 export interface GridWords {
   nullValue: string;
   yes: string;
   no: string;
+  sortBy: (name: string) => string;
+  profile: string;
+  profileFor: (name: string) => string;
+}
+
+export interface GridOptions {
+  /** "Profil" was pressed in column `index`'s header. */
+  onProfile?: (index: number) => void;
 }
 
 /** Rows drawn above and below the visible ones, so a fast scroll does not show blank space. */
@@ -34,11 +59,22 @@ export class ResultGrid {
   private first = -1;
   private last = -1;
   private frame = 0;
+  /** The rows in the order shown (a sort by a column), or null for the query's own order. */
+  private order: Uint32Array | null = null;
+  private sorted: { column: number; direction: 'ascending' | 'descending' } | null = null;
+  private readonly options: GridOptions;
 
-  constructor(root: HTMLElement, words: GridWords) {
+  constructor(root: HTMLElement, words: GridWords, options: GridOptions = {}) {
     this.root = root;
     this.words = words;
+    this.options = options;
     this.doc = root.ownerDocument;
+    root.addEventListener('click', (event) => {
+      const button = (event.target as Element).closest<HTMLButtonElement>('button[data-sort], button[data-profile]');
+      if (!button || !this.table) return;
+      if (button.dataset.sort !== undefined) this.sortBy(Number(button.dataset.sort));
+      else this.options.onProfile?.(Number(button.dataset.profile));
+    });
     root.addEventListener('scroll', () => this.schedule(), { passive: true });
     root.ownerDocument.defaultView?.addEventListener('resize', () => this.schedule());
   }
@@ -53,11 +89,35 @@ export class ResultGrid {
     this.root.hidden = true;
   }
 
+  /** Every value of column `index` in the query's order (for a sort or a profile). */
+  values(index: number): unknown[] {
+    const vector = this.vectors[index];
+    const n = this.table?.numRows ?? 0;
+    const out = new Array<unknown>(n);
+    for (let r = 0; r < n; r++) out[r] = vector?.get(r) ?? null;
+    return out;
+  }
+
+  /** Sorts by column `index`: ascending first, descending on the next press, and so on. */
+  sortBy(index: number): void {
+    const direction = this.sorted?.column === index && this.sorted.direction === 'ascending' ? 'descending' : 'ascending';
+    this.order = sortOrder(this.values(index), direction);
+    this.sorted = { column: index, direction };
+    for (const th of this.element?.tHead?.querySelectorAll<HTMLElement>('th') ?? []) {
+      th.setAttribute('aria-sort', Number(th.dataset.column) === index ? direction : 'none');
+    }
+    this.first = this.last = -1;
+    this.root.scrollTop = 0;
+    this.render();
+  }
+
   show(table: Table, caption: string): void {
     this.table = table;
     this.infos = columnInfos(table.schema.fields);
     this.vectors = this.infos.map((_, c) => table.getChildAt(c));
     this.first = this.last = -1;
+    this.order = null;
+    this.sorted = null;
 
     const doc = this.doc;
     const element = doc.createElement('table');
@@ -71,7 +131,7 @@ export class ResultGrid {
 
     // Column widths from the header and the first rows, in characters; fixed so they do not jump on scroll.
     const widths = this.infos.map((info, c) => {
-      let w = info.name.length + 1;
+      let w = Math.max(info.name.length + 1, typeName(table.schema.fields[c].type).length, this.words.profile.length + 2);
       const n = Math.min(SAMPLE, table.numRows);
       for (let r = 0; r < n; r++) w = Math.max(w, this.cell(r, c).text.length);
       return Math.max(MIN_CH, Math.min(MAX_CH, w));
@@ -89,10 +149,19 @@ export class ResultGrid {
     const headRow = doc.createElement('tr');
     headRow.setAttribute('aria-rowindex', '1');
     this.infos.forEach((info, c) => {
+      // The name sorts the column; under it DuckDB's type (as Arrow has it) and the button for a profile.
       const th = doc.createElement('th');
       th.scope = 'col';
-      th.textContent = info.name;
-      th.title = `${info.name} (${String(table.schema.fields[c].type)})`;
+      th.dataset.column = String(c);
+      th.setAttribute('aria-sort', 'none');
+      const sort = Object.assign(doc.createElement('button'), { type: 'button', className: 'grid__sort', title: this.words.sortBy(info.name) });
+      sort.dataset.sort = String(c);
+      sort.append(Object.assign(doc.createElement('span'), { className: 'grid__name', textContent: info.name }));
+      const type = Object.assign(doc.createElement('span'), { className: 'grid__type', textContent: typeName(table.schema.fields[c].type) });
+      const profile = Object.assign(doc.createElement('button'), { type: 'button', className: 'grid__profile', textContent: this.words.profile });
+      profile.dataset.profile = String(c);
+      profile.setAttribute('aria-label', this.words.profileFor(info.name));
+      th.append(sort, type, profile);
       if (info.format === 'number') th.className = 'num';
       headRow.append(th);
     });
@@ -131,7 +200,8 @@ export class ResultGrid {
     return tr;
   }
 
-  private cell(r: number, c: number) {
+  private cell(shown: number, c: number) {
+    const r = this.order ? this.order[shown] : shown;
     const info = this.infos[c];
     const value = this.vectors[c]?.get(r);
     const marker = info.markerIndex >= 0 && (value === null || value === undefined) ? this.vectors[info.markerIndex]?.get(r) : null;

@@ -69,6 +69,8 @@ export class ImportPanel {
   private readonly options: ImportPanelOptions;
   private file: File | null = null;
   private abort: AbortController | null = null;
+  /** A name asked for by a shared query (prepare): kept when the file is chosen. */
+  private askedName: string | null = null;
 
   constructor(root: HTMLElement, options: ImportPanelOptions) {
     this.root = root;
@@ -111,6 +113,15 @@ export class ImportPanel {
     root.hidden = false;
   }
 
+  /** Ready to read a file into the table `name` (a shared query needs it): the name set, the file input focused. */
+  prepare(name: string): void {
+    this.name.value = name;
+    this.askedName = name;
+    this.showNameError(null);
+    this.root.scrollIntoView({ block: 'start' });
+    this.input.focus();
+  }
+
   /** Disables the panel when the engine cannot start. */
   setReady(ready: boolean): void {
     this.submit.disabled = !ready;
@@ -135,7 +146,7 @@ export class ImportPanel {
     const before = this.name.value;
     const suggested = tableNameFromFile(file.name, await this.taken());
     if (this.file !== file) return; // another file was chosen meanwhile
-    if (this.name.value === before) this.name.value = suggested;
+    if (this.name.value === before && this.name.value !== this.askedName) this.name.value = suggested;
     this.showNameError(null);
     this.root.dataset.state = 'chosen';
   }
@@ -214,6 +225,7 @@ export class ImportPanel {
       this.status.textContent = w.done(table, done.rows, columns, done.ms);
       this.showResult(done, table);
       this.root.dataset.state = 'done';
+      this.askedName = null;
       this.file = null;
       this.input.value = '';
       this.chosen.textContent = '';
@@ -248,6 +260,14 @@ export class ImportPanel {
 
   private showResult(done: ImportDone, table: string): void {
     const doc = this.root.ownerDocument;
+    const personal = done.plan.personalNumbers;
+    if (personal.total > 0 && personal.first) {
+      const warning = doc.createElement('p');
+      warning.className = 'note note--warning import-personal';
+      warning.setAttribute('role', 'alert');
+      warning.textContent = w.personalNumbers(personal.total, personal.first.line, personal.first.column);
+      this.result.append(warning);
+    }
     const notes = done.plan.columns.filter((c) => c.textBecause);
     if (notes.length) {
       const list = doc.createElement('ul');

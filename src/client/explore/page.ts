@@ -48,8 +48,8 @@ function wireExamples(root: HTMLElement, editor: SqlEditor, workbench: HTMLEleme
 }
 
 /** The own-data panel: a file loads into the engine as a table, which the list and the editor then know. */
-function wireImport(engine: EngineStarter, schema: SchemaPanel, show: (sql: string) => void): void {
-  new ImportPanel(byId('import'), {
+function wireImport(engine: EngineStarter, schema: SchemaPanel, show: (sql: string) => void): ImportPanel {
+  return new ImportPanel(byId('import'), {
     bench: () => engine.start(),
     onImported: async (done, note) => {
       schema.notes.set(done.table, note);
@@ -67,18 +67,12 @@ export function startExplorePage(root: HTMLElement): void {
   const status = exploreStatus(root, byId('query-status'));
   const notes = byId('query-notes');
   let run: RunQuery = async () => undefined;
-  const editor = new SqlEditor(textarea, root.querySelector('.editor__highlight') as HTMLElement, { onRun: () => void run(null) });
-  const schema = schemaPanel(root, byId('schema-list'), notes, editor, status);
-  const running = (busy: boolean) => {
-    // Before the engine runs, a click starts it and then runs the query; only a running query disables it.
-    runButton.disabled = busy || engine.error !== null;
-    cancelButton.disabled = !busy;
-    workbench.setAttribute('aria-busy', String(busy));
-  };
-  const engine = engineStarter(datasets, status, {
+  // Its hooks run only once it has started, by which time the editor and the table list exist.
+  const engine: EngineStarter = engineStarter(datasets, status, {
     progress: byId<HTMLProgressElement>('engine-progress'),
     opened: async (bench) => {
       await schema.refresh(bench);
+      editor.setDialect(await bench.dialectWords());
       running(false);
     },
     failed: () => {
@@ -86,13 +80,33 @@ export function startExplorePage(root: HTMLElement): void {
       for (const b of root.querySelectorAll<HTMLButtonElement>('[data-example]')) b.disabled = true;
     },
   });
-  const answer = results(new QuickChart(byId('quick-chart')), editor, status);
-  const history = historyPanel(byId<HTMLDetailsElement>('history'), editor, textarea);
+  const editor = new SqlEditor(byId('sql-editor'), textarea, {
+    onRun: () => void run(null),
+    onFocus: () => void engine.start(),
+    label: w.editor.label,
+    description: w.editor.hint,
+  });
+  // The visible label names the form's field; a click on it goes to the editor that took its place.
+  root.querySelector('label[for="sql"]')?.addEventListener('click', (event) => {
+    event.preventDefault();
+    editor.focus();
+  });
+  const schema = schemaPanel(root, byId('schema-list'), notes, editor, status);
+  const running = (busy: boolean) => {
+    // Before the engine runs, a click starts it and then runs the query; only a running query disables it.
+    runButton.disabled = busy || engine.error !== null;
+    cancelButton.disabled = !busy;
+    workbench.setAttribute('aria-busy', String(busy));
+  };
+  let importPanel: ImportPanel | null = null;
+  const answer = results(new QuickChart(byId('quick-chart')), editor, status, { loadAs: (name) => importPanel?.prepare(name) });
+  const history = historyPanel(byId<HTMLDetailsElement>('history'), editor);
   run = queryRunner({ editor, textarea, engine, status, results: answer, history, schema, notes, running });
 
+  // A query from a link is shown, never run by itself: the analyst reads it and presses Kör.
   const fromLink = queryInAddress();
   if (fromLink) editor.value = fromLink;
-  wireAddress(editor, byId<HTMLButtonElement>('copy-link'), status, () => void run(null));
+  wireAddress(editor, byId<HTMLButtonElement>('copy-link'), status);
   byId<HTMLFormElement>('query-form').addEventListener('submit', (event) => {
     event.preventDefault();
     void run(null);
@@ -100,10 +114,12 @@ export function startExplorePage(root: HTMLElement): void {
   cancelButton.addEventListener('click', () => {
     if (!engine.bench?.busy) return;
     status.say(w.status.cancelling);
+    cancelButton.disabled = true;
+    // Stops the query, or, when it does not stop within a second, the engine (query.ts starts a new one).
     void engine.bench.cancel();
   });
   wireExamples(root, editor, workbench, run);
-  wireImport(engine, schema, (sql) => {
+  importPanel = wireImport(engine, schema, (sql) => {
     editor.value = sql;
     workbench.scrollIntoView({ block: 'start' });
     void run(null);
@@ -111,9 +127,7 @@ export function startExplorePage(root: HTMLElement): void {
 
   running(false);
   status.set('idle');
-  status.say(w.status.idle);
-  textarea.addEventListener('focus', () => void engine.start(), { once: true });
-  if (fromLink) void run(null);
+  status.say(fromLink ? w.status.fromLink : w.status.idle);
 }
 
 const root = document.getElementById('explore');

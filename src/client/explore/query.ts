@@ -10,6 +10,7 @@ import type { EngineStarter } from './engine-start.ts';
 import type { HistoryPanel } from './history-panel.ts';
 import type { Results } from './results.ts';
 import type { SchemaPanel } from './schema-panel.ts';
+import { claimedPublishedName } from './name-guard.ts';
 import { changesSchema, hasCode } from './sql-tokens.ts';
 import type { ExploreStatus } from './status.ts';
 import { putInAddress } from './address.ts';
@@ -27,31 +28,53 @@ export interface QueryParts {
   running(running: boolean): void;
 }
 
+/** A note under the editor (replacing an earlier one of the same kind). */
+function note(p: QueryParts, kind: string, text: string, warning = false): void {
+  for (const el of p.notes.querySelectorAll(`.note--${kind}`)) el.remove();
+  const el = Object.assign(document.createElement('p'), { className: `note note--${kind}${warning ? ' note--warning' : ''}`, textContent: text });
+  p.notes.append(el);
+}
+
 export type RunQuery = (hint: Partial<ChartChoice> | null) => Promise<void>;
 
 /** After a run: put back what a query may have changed, and say so. */
 async function afterRun(p: QueryParts, sql: string): Promise<void> {
   const bench = p.engine.bench;
+  if (!bench || bench.isEnded) return p.running(false);
   let restored = false;
+  let dropped: string[] = [];
   try {
-    restored = (await bench?.restore()) ?? false;
+    restored = await bench.restore();
+    dropped = await bench.dropShadows();
   } catch (error) {
     console.warn(error);
   }
-  if (restored) {
-    const note = Object.assign(document.createElement('p'), { className: 'note note--restored', textContent: w.status.restored });
-    p.notes.append(note);
-  }
-  if (restored || changesSchema(sql)) await p.schema.refresh(bench).catch((e: unknown) => console.warn(e));
+  if (restored) note(p, 'restored', w.status.restored);
+  if (dropped.length) note(p, 'dropped', w.guard.dropped(dropped.join(', ')), true);
+  if (restored || dropped.length || changesSchema(sql)) await p.schema.refresh(bench).catch((e: unknown) => console.warn(e));
   p.running(false);
+}
+
+/** The engine was ended under a query that would not stop: say what that cost, and start a fresh one. */
+async function restartEngine(p: QueryParts): Promise<void> {
+  note(p, 'restarted', w.status.engineRestarted, true);
+  p.results.clear();
+  const fresh = await p.engine.restart();
+  if (fresh) note(p, 'restarted', w.status.engineRestarted, true);
 }
 
 async function runOnce(p: QueryParts, sql: string, hint: Partial<ChartChoice> | null): Promise<void> {
   const bench = p.engine.bench;
   if (!bench || bench.busy) return;
   p.results.clearError();
-  for (const el of p.notes.querySelectorAll('.note--restored')) el.remove();
+  for (const el of p.notes.querySelectorAll('.note--restored, .note--dropped, .note--restarted')) el.remove();
   p.editor.clearError();
+  const claim = claimedPublishedName(sql, bench.publishedNames);
+  if (claim) {
+    p.results.clear();
+    p.results.refuse(w.guard.refused(claim.name), claim.offset);
+    return;
+  }
   p.running(true);
   p.status.set('running');
   p.status.say(w.status.running);
@@ -66,6 +89,11 @@ async function runOnce(p: QueryParts, sql: string, hint: Partial<ChartChoice> | 
     if ((error as Error)?.name === 'QueryCancelled') {
       p.status.say(w.status.cancelled);
       p.status.set('cancelled');
+      if ((error as { engineEnded?: boolean }).engineEnded) {
+        p.running(false);
+        void restartEngine(p);
+        return;
+      }
     } else {
       p.results.error(error, sql);
     }
@@ -80,7 +108,7 @@ export function queryRunner(p: QueryParts): RunQuery {
     const sql = p.editor.value;
     if (!hasCode(sql)) {
       p.status.say(w.editor.empty, 'error');
-      p.textarea.focus();
+      p.editor.focus();
       return;
     }
     if (p.engine.error) return p.status.say(p.engine.error, 'error');

@@ -41,6 +41,7 @@ export function schemaPanel(root: HTMLElement, list: HTMLElement, notesBox: HTML
       if (!bench) return;
       const objects = await bench.schema(notes);
       replaceSchema(list, renderSchema(document, objects, { interactive: true, showOwn: true }));
+      editor.setSchema(objects);
       showShadows(objects);
     },
   };

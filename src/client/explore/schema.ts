@@ -8,7 +8,7 @@ import { exploreWords } from '../../i18n/explore.ts';
 import { quoteIdent } from '../../queries/sql.ts';
 import type { Runner } from '../../queries/runner.ts';
 import { DATASET_NAMES, isDatasetName, MEMORY_CATALOG } from '../../queries/setup.ts';
-import { DERIVED_VIEWS } from '../../queries/views.ts';
+import { DERIVED_VIEWS, tidyViewName } from '../../queries/views.ts';
 import { catalogColumnDescription, UNIT_CATALOGS } from '../../queries/unit-catalogs.ts';
 
 export interface SchemaColumn {
@@ -80,7 +80,10 @@ function describe(o: Omit<SchemaObject, 'description' | 'columns' | 'rows'>, col
   }
   const base = new Map(publishedColumns(DATASETS[dataset]).map((c) => [c.name, c.description]));
   if (o.kind === 'table' && o.name === dataset) {
-    return { description: DATASETS[dataset].description, columns: columns.map((c) => ({ ...c, description: base.get(c.name) ?? null })) };
+    // A table with total rows beside their parts says so, and names the view without them.
+    const tidy = DERIVED_VIEWS[dataset]?.find((v) => v.name === tidyViewName(dataset));
+    const description = tidy ? `${DATASETS[dataset].description} ${exploreWords.schema.totalsNote(tidy.name)}` : DATASETS[dataset].description;
+    return { description, columns: columns.map((c) => ({ ...c, description: base.get(c.name) ?? null })) };
   }
   const catalog = Object.values(UNIT_CATALOGS).find((c) => c.table === o.name);
   if (o.kind === 'table' && catalog) {

@@ -167,7 +167,7 @@ export function heatFigure(c: PlacementCompareChoices, d: PlacementCompareData):
       columnOrder: forms,
       rowLabels: Object.fromEntries(sorted.map((u) => [u.code, u.name])),
       columnLabels: Object.fromEntries(forms.map((f) => [f, f === TOTAL ? w.decisionsTotal : formLabel(f)])),
-      format: 'count', width: FIGURE_WIDTH, rowHeader: w.unitHeader, title,
+      format: 'count', width: FIGURE_WIDTH, rowHeader: w.unitHeader, columnHeader: w.formHeader, title,
       ...(c.highlight ? { highlight: [c.highlight] } : {}),
     },
   );

@@ -6,7 +6,7 @@ import { DECISION_STATUS_LABELS } from '../../data/schema.ts';
 import { decisionsWords as w } from '../../i18n/decisions.ts';
 import { formatNumber, periodLabel, periodRangeLabel } from '../../i18n/format.ts';
 import { capitalize, listText, markerText } from '../../i18n/text.ts';
-import { DECISIONS } from '../../queries/contract.ts';
+import { DECISIONS, SOL_AREAS } from '../../queries/contract.ts';
 import type { Law, StatusRow } from '../../queries/decisions.ts';
 import { barsFigure, emptyFigure, fileName, FIGURE_WIDTH, latestPeriod, recipeRows, trendFigure, type FigureModel } from '../figure.ts';
 import type { SourceBook } from '../sources.ts';
@@ -110,13 +110,22 @@ export function insatsFigure(c: DecisionChoices, d: DecisionData, x: DecisionCon
   const f = frame(c, d, x);
   const title = w.insatser.title(lag, d.latest ?? (c.range.to || ''));
   const bars = d.latest ? insatsBars(d.insatser, lag, d.latest) : [];
-  const base = f.base(id, 3, title, f.latestText, f.who, f.lawSource(lag));
+  // Printed, the comparison tables' last column (the same quarter, per insats) stands for this chart.
+  const base = { ...f.base(id, 3, title, f.latestText, f.who, f.lawSource(lag)), printOmit: true };
   if (!bars.length) return emptyFigure({ ...base, empty: w.insatser.none(lag) });
   const top = topBar(bars);
   const total = d.totals.find((t) => t.period === d.latest && t.lag === lag);
   const labels = Object.fromEntries(d.insatser.filter((r) => r.lag === lag && r.insats !== DECISIONS.allInsatser).map((r) => [insatsKey(r), insatsLabel(insatsKey(r))]));
+  // A hidden insats counted directly in the total may be larger than the largest shown: where the
+  // total less the shown direct insatser leaves room for more than it, the summary says "of those shown".
+  const direct = d.insatser.filter((r) => r.lag === lag && r.period === d.latest && r.insats !== DECISIONS.allInsatser && !r.overordnad_insats)
+    .filter((r) => lag === 'LSS' || (SOL_AREAS as readonly string[]).includes(r.verksamhet));
+  const hiddenDirect = direct.filter((r) => r.antal === null && r.markering === 'sekretess').length;
+  const room = total?.antal != null ? total.antal - direct.reduce((sum, r) => sum + (r.antal ?? 0), 0) : Infinity;
+  const mayExceed = top !== null && hiddenDirect > 0 && room > (top.varde as number);
   const summary = top
-    ? w.insatser.summary(f.latestText, lag, labels[top.kategori] ?? top.kategori, formatNumber(top.varde as number), total?.antal != null ? formatNumber(total.antal) : null)
+    ? (mayExceed ? w.insatser.summaryAmongShown : w.insatser.summary)(f.latestText, lag, labels[top.kategori] ?? top.kategori, formatNumber(top.varde as number), total?.antal != null ? formatNumber(total.antal) : null)
+      + (mayExceed ? ` ${w.insatser.hiddenMayBeMore(hiddenDirect)}` : '')
     : '';
   return barsFigure(
     { ...base, summary, notes: hiddenNote(d.totals.filter((t) => t.lag === lag && t.period === d.latest)) },

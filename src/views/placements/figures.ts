@@ -79,7 +79,10 @@ export function formsFigure(c: PlacementChoices, d: PlacementData): FigureModel 
   const forms = FORM_ORDER.filter((f) => d.forms.some((r) => r.placeringsform === f));
   const parts = forms.filter((f) => f !== TOTAL);
   const hasTotal = forms.includes(TOTAL);
-  const notes = [
+  // What a total is follows its source (kallor.totaler): the sum of what the source shows, or a count of
+  // its own that also holds the hidden values.
+  const visibleOnly = d.sources.visibleOnly(d.forms.map((r) => r.kalla));
+  const notes = visibleOnly && hasTotal ? [w.visibleSumNote] : [
     ...(hasTotal && parts.length ? [w.totalNote] : []),
     ...(hasTotal && parts.length > 1 ? [w.areaNote] : []),
     ...(hasTotal ? suppressedNote(periodsWithSuppressedParts(rows, TOTAL)) : []),
@@ -146,7 +149,8 @@ export function compositionFigure(c: PlacementChoices, d: PlacementData): Figure
       subtitle: `${c.unit.enhetsnamn} · ${x.measure} · ${x.sex}, ${x.age} · ${w.xLabel.toLowerCase()}${last ? `, ${periodLabel(last)}` : ''}`,
       ...d.sources.cite(rows.map((r) => r.kalla), c.unit.pahittad),
       summary: compositionSummary(last, rows),
-      notes: total?.antal != null && bars.some((r) => r.antal === null && r.markering === 'sekretess') ? [w.suppressedInTotal(last ? periodLabel(last) : '')] : [],
+      notes: d.sources.visibleOnly(rows.map((r) => r.kalla)) ? (total ? [w.visibleSumNote] : [])
+        : total?.antal != null && bars.some((r) => r.antal === null && r.markering === 'sekretess') ? [w.suppressedInTotal(last ? periodLabel(last) : '')] : [],
       file: x.file(`fordelning-${last ?? ''}`),
     },
     {

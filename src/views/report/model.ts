@@ -83,6 +83,22 @@ export interface ReportQuarter {
   label: string;
 }
 
+/** A quarter in the report page's chooser: `page`, it has a prerendered page (else it is computed in the browser). */
+export interface QuarterLink extends ReportQuarter {
+  href: string;
+  page: boolean;
+}
+
+/** The links of a report shown on the site (not in `npm run rapport`'s internal version). */
+export interface ReportLinks {
+  /** The Word file built with the site; null: made in the browser from the model. */
+  docx: string | null;
+  /** Every quarter of the unit, latest first. */
+  quarters: QuarterLink[];
+  /** The index of all units' reports. */
+  units: string;
+}
+
 export interface ReportModel {
   unitCode: string;
   unitName: string;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { barsModel, barsSpec, type BarRow } from '../../../src/charts/bars.ts';
-import { BAR_COLOR, BAR_MUTED_COLOR } from '../../../src/charts/theme.ts';
+import { barsModel, barsSpec, labelLines, type BarRow } from '../../../src/charts/bars.ts';
+import { BAR_COLOR, BAR_MUTED_COLOR, textWidth } from '../../../src/charts/theme.ts';
 import { ageSex, unitShares } from './fixtures.ts';
 import { expectSnapshot, renderSvg } from './snapshot.ts';
 
@@ -86,5 +86,27 @@ describe('barsModel', () => {
   it('treats a row without markering but without a value as missing', () => {
     const rows: BarRow[] = [{ kategori: 'A', varde: null, markering: null }];
     expect(barsModel(rows).items[0]).toMatchObject({ varde: null, markering: 'saknas', shown: '○ Uppgift saknas' });
+  });
+});
+
+describe('row labels in a narrow drawing', () => {
+  const max = 124; // a 340 px drawing: 40 % for the labels, less the gap to the axis
+  it('keeps a label that fits on one line', () => {
+    expect(labelLines('Kontaktperson (OF)', max)).toEqual(['Kontaktperson (OF)']);
+  });
+  it('wraps a long label at spaces and after a slash, every line within the room and the words whole', () => {
+    for (const label of ['Verkställt efter rapportperioden, minst', 'Dagverksamhet/sysselsättning (ÄO)', '9.6 Korttidsvistelse utanför det egna hemmet']) {
+      const lines = labelLines(label, max);
+      expect(lines.length, label).toBeGreaterThan(1);
+      for (const line of lines) expect(textWidth(line.trimEnd()), line).toBeLessThanOrEqual(max);
+      // Joined as the SVG's text is read (tspans, no separator), the lines give the label itself.
+      expect(lines.join(''), label).toBe(label);
+    }
+  });
+  it('cuts only the last of three lines when even that is not enough', () => {
+    const lines = labelLines('Bostad med särskild service för vuxna eller annan särskilt anpassad bostad enligt LSS', max);
+    expect(lines).toHaveLength(3);
+    expect(lines[2].endsWith('\u2026')).toBe(true);
+    expect(lines.slice(0, 2).every((l) => !l.endsWith('\u2026'))).toBe(true);
   });
 });

@@ -56,7 +56,7 @@ describe('bar options', () => {
   it('in the order given', () => {
     expectSnapshot('bars-as-given', renderSvg(barsSpec(unitShares, { format: 'percent', sort: 'none' }), 'bars-as-given'));
   });
-  it('long category names cut to fit, two references', () => {
+  it('long category names wrapped to fit (whole, not cut), two references', () => {
     const rows: BarRow[] = [
       { kategori: 'Bostad med särskild service för vuxna eller annan särskilt anpassad bostad', varde: 27, markering: null },
       { kategori: 'Daglig verksamhet', varde: 5, markering: null },

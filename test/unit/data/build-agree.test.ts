@@ -172,7 +172,7 @@ const GOOD_CASES: GoodCase[] = [
     check: async (dist) => {
       const home = await page(dist, '');
       // Nätverkshem stays: its share is computed from placeringar.
-      expect(home.menu).toEqual(['Översikt', 'Placeringar', 'Nätverkshem', 'Jämförelser', 'Utforska', 'Om statistiken', 'Data och källor']);
+      expect(home.menu).toEqual(['Översikt', 'Placeringar', 'Nätverkshem', 'Jämförelser', 'Skapa tabell', 'Utforska', 'Om statistiken', 'Data och källor']);
       expect((await page(dist, 'ej-verkstallda-beslut')).main).toContain('Den här webbplatsen har inga publicerade uppgifter om gynnande beslut som inte verkställts. Vad som är publicerat står på sidan Data och källor .');
       expect((await page(dist, 'placeringar')).main).toContain('Luleå');
     },
@@ -181,7 +181,7 @@ const GOOD_CASES: GoodCase[] = [
     name: 'only ej_verkstallda_beslut',
     files: { 'ej_verkstallda_beslut.csv': await readFile(path.join(GOOD, 'ej_verkstallda_beslut.csv')) },
     check: async (dist) => {
-      expect((await page(dist, '')).menu).toEqual(['Översikt', 'Ej verkställda beslut', 'Jämförelser', 'Utforska', 'Om statistiken', 'Data och källor']);
+      expect((await page(dist, '')).menu).toEqual(['Översikt', 'Ej verkställda beslut', 'Jämförelser', 'Skapa tabell', 'Utforska', 'Om statistiken', 'Data och källor']);
       const placements = await page(dist, 'placeringar');
       expect(placements.main).toContain('Den här webbplatsen har inga publicerade uppgifter om placerade barn och unga.');
       expect(placements.main).not.toContain('Välj vad som visas');

@@ -76,8 +76,11 @@ describe('npm run check-data', () => {
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('antal 1–3 visas inte');
-    expect(r.stdout).toMatch(/placeringar +6 rader \/ rows, perioder \/ periods 2020–2025-Q3, 1 enheter \/ units, 1 skyddade under gränsen \+ 1 skyddade mot subtraktion/);
-    expect(r.stdout).toMatch(/ej_verkstallda_beslut +4 rader \/ rows, perioder \/ periods 2025-Q4–2025-Q4, 1 enheter \/ units, 1 skyddade under gränsen \+ 1 skyddade mot subtraktion/);
+    expect(r.stdout).toMatch(/placeringar +6 rader \/ rows, perioder \/ periods 2020–2025-Q3, 1 enheter \/ units, 1 dolda under gränsen \+ 1 dolda för att skydda dem/);
+    expect(r.stdout).toMatch(/ej_verkstallda_beslut +4 rader \/ rows, perioder \/ periods 2025-Q4–2025-Q4, 1 enheter \/ units, 1 dolda under gränsen \+ 1 dolda för att skydda dem/);
+    // The disclosure audit, as the build prints it too.
+    expect(r.stdout).toMatch(/Granskning av anonymiseringen \/ disclosure audit \([\d.]+ s, godkänd \/ passed\)/);
+    expect(r.stdout).toMatch(/ej_verkstallda_beslut +1 under gränsen \+ 1 skyddande, 2 granskade/);
     expect(r.stdout).toMatch(/natverkshemsandel +1 rader \/ rows, perioder \/ periods 2022–2022/);
   });
   it('SUPPRESSION_THRESHOLD changes the threshold', async () => {

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Manifest } from '../../../scripts/lib/manifest.ts';
 import { readDataDir } from '../../../scripts/lib/read-data-dir.ts';
+import { anonymise } from '../../../scripts/lib/anonymise.ts';
 import { writePublishedData } from '../../../scripts/lib/write-published.ts';
 import { setupStatements } from '../../../src/queries/setup.ts';
 
@@ -23,7 +24,8 @@ export interface WasmFixture<C> {
 export async function openBundledDataInWasm<C>(prefix: string): Promise<WasmFixture<C>> {
   const read = await readDataDir(path.resolve('data'));
   const dir = await mkdtemp(path.join(tmpdir(), prefix));
-  const { manifest } = await writePublishedData(read, dir, 4);
+  const anonymised = await anonymise(read, 4);
+  const { manifest } = await writePublishedData(anonymised.published, anonymised.audit, read.files, dir, 4);
   const dist = path.dirname(require.resolve('@duckdb/duckdb-wasm/dist/duckdb-eh.wasm'));
   const bundles = {
     mvp: { mainModule: path.join(dist, 'duckdb-mvp.wasm'), mainWorker: '' },

@@ -8,8 +8,8 @@ describe('page helpers', () => {
   it('name the sources under a chart, invented ones first and in words', () => {
     const book = new SourceBook(
       [
-        { kalla: 'a', titel: 'Rapport A', utgivare: 'Kommunen', datum: '2025-03-31', url: null, pahittad: false },
-        { kalla: 'demo', titel: 'Demo', utgivare: null, datum: null, url: null, pahittad: true },
+        { kalla: 'a', titel: 'Rapport A', utgivare: 'Kommunen', datum: '2025-03-31', url: null, pahittad: false, totaler: 'omfattar_dolda' },
+        { kalla: 'demo', titel: 'Demo', utgivare: null, datum: null, url: null, pahittad: true, totaler: 'omfattar_dolda' },
       ],
       '2026-01-15T08:00:00Z',
     );
@@ -24,6 +24,12 @@ describe('page helpers', () => {
     expect(pickDefaultUnit([u('A', 3, false), u('B', 5, true)])?.enhetskod).toBe('B');
     expect(pickDefaultUnit([u('B', 5, true), u('A', 5, false)])?.enhetskod).toBe('A');
     expect(pickDefaultUnit([])).toBeNull();
+  });
+
+  it('pick the municipality before its districts, even where a district has more numbers shown', () => {
+    const u = (enhetskod: string, niva: string | null, varden: number) => ({ enhetskod, enhetsnamn: enhetskod, niva, perioder: 40, varden, pahittad: true });
+    expect(pickDefaultUnit([u('9999-02', 'stadsdel', 1302), u('9999', 'kommun', 1228), u('9999-03', 'stadsdel', 1289)])?.enhetskod).toBe('9999');
+    expect(pickDefaultUnit([u('B', null, 5), u('A', null, 9)])?.enhetskod).toBe('A');
   });
 
   it('keep a period range inside the data and the right way round', () => {

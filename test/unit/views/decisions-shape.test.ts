@@ -55,9 +55,9 @@ describe('the three-quarter comparison table', () => {
       ['9.6 Korttidsvistelse utanför det egna hemmet', none, none, none],
       ['9.7 Korttidstillsyn för skolungdom över 12 år', none, none, none],
       ['9.8 Boende i familjehem eller bostad med särskild service för barn eller ungdomar', none, none, none],
+      // Q4: 36 − 13 − 18 leaves 5 for 9.2 and 9.10 together, 0 to 5 each for a reader (six values).
       ['9.9 Bostad med särskild service för vuxna eller annan särskild anpassad bostad för vuxna', '27', '24', '18'],
-      // 5, 5, 4 in the report: hidden beside 9.2 (secondary suppression: the smallest published part)
-      // in Q2 and Q3, and beside its own hidden sexes in Q4.
+      // 5, 5, 4 in the report: hidden with 9.2 (1 each quarter) so that neither can be worked out.
       ['9.10 Daglig verksamhet', hidden, hidden, hidden],
       ['Totalt LSS', '51*', '48*', '36*'],
     ]);
@@ -72,12 +72,16 @@ describe('the three-quarter comparison table', () => {
       ['# Äldreomsorg (ÄO)'], ['# Omsorg om funktionshindrade (OF)'], ['# Individ- och familjeomsorg (IFO)'],
     ]);
     const row = (label: string) => rows.find((r) => r[0] === label);
-    expect(row('Särskilt boende')).toEqual(['Särskilt boende', '48', '69', '66']);
-    expect(row('Totalt ÄO')).toEqual(['Totalt ÄO', '62', '84', '80']);
-    expect(row('Totalt OF')).toEqual(['Totalt OF', '4*', '6*', '7*']);
-    expect(row('Totalt IFO')).toEqual(['Totalt IFO', '17*', '19*', '24*']);
-    // The area totals are all published, so the parts shown add up: no footnote on the overall total.
-    expect(rows[rows.length - 1]).toEqual(['Totalt samtliga verksamheter', '83', '109', '111']);
+    const hidden = 'Skyddad av sekretess';
+    // Q4 has the breakdown by sex and status with many small counts: protecting them against every
+    // relation (not just "two hidden per group") hides OF's and IFO's totals and Särskilt boende that quarter.
+    expect(row('Särskilt boende')).toEqual(['Särskilt boende', '48', '69', hidden]);
+    expect(row('Totalt ÄO')).toEqual(['Totalt ÄO', '62', '84', '80*']);
+    expect(row('Totalt OF')).toEqual(['Totalt OF', '4*', '6*', hidden]);
+    expect(row('Totalt IFO')).toEqual(['Totalt IFO', '17*', '19*', hidden]);
+    // Q2 and Q3's area totals are published, so the parts shown add up: no footnote there; the overall
+    // total of Q4 stays published, with the footnote that it includes hidden parts.
+    expect(rows[rows.length - 1]).toEqual(['Totalt samtliga verksamheter', '83', '109', '111*']);
     // Q4's "Bostad" is reported as one row, Q2 and Q3 per housing unit: a quarter without the row says so.
     expect(row('Bostad')).toEqual(['Bostad', 'Uppgift saknas', 'Uppgift saknas', '12']);
     // No cell below the threshold is a number anywhere in the table.
@@ -103,12 +107,13 @@ describe('chart rows', () => {
     const bars = insatsBars(data.insatser, 'SoL', '2025-Q4');
     const named = bars.map((b) => [insatsLabel(b.kategori), b.varde, b.markering]);
     expect(named.slice(0, 4)).toEqual([
-      ['Dagverksamhet/sysselsättning (ÄO)', 8, null],
+      ['Dagverksamhet/sysselsättning (ÄO)', null, 'sekretess'],
       ['Kontaktperson (ÄO)', 6, null],
       ['Korttidsboende (ÄO)', null, 'inget_att_redovisa'],
-      ['Särskilt boende (ÄO)', 66, null],
+      ['Särskilt boende (ÄO)', null, 'sekretess'],
     ]);
-    expect(named).toContainEqual(['Kontaktfamilj (IFO)', null, 'sekretess']);
+    expect(named).toContainEqual(['Kontaktfamilj (IFO)', 5, null]);
+    expect(named).toContainEqual(['Öppenvården (IFO)', null, 'sekretess']);
     expect(bars.every((b) => !b.kategori.endsWith('|totalt'))).toBe(true);
   });
 
@@ -125,11 +130,14 @@ describe('chart rows', () => {
   it('labels a status summed over insatser with hidden parts as a lower bound', () => {
     const label = statusLabel(data.statuses, 'SoL');
     expect(label('verkstallt')).toBe('Verkställt efter rapportperioden, minst');
-    expect(label('saknar_plats')).toBe('Plats saknas (t.ex. kö), minst');
+    expect(label('tackat_nej')).toBe('Den enskilde har tackat nej, minst');
     // A hidden sum is a marker, not a lower bound.
     expect(label('avliden')).toBe('Den enskilde har avlidit');
     const lss = statusBars(data.statuses, 'LSS');
+    // LSS personalskal (8 in the report) is summed over 9.4, 9.9 and 9.10, whose Q4 personalskal cells are
+    // all published: the sum is exact, with no "minst".
     expect(lss.find((b) => b.kategori === 'personalskal')).toEqual({ kategori: 'personalskal', varde: 8, markering: null });
+    expect(statusLabel(data.statuses, 'LSS')('personalskal')).toBe('Personalrelaterade skäl');
   });
 
   it('lists the periods whose totals include hidden parts', () => {

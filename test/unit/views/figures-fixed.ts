@@ -11,8 +11,8 @@ export function unit(enhetskod: string, enhetsnamn: string, pahittad = false): U
 
 export const sources = new SourceBook(
   [
-    { kalla: 'k', titel: 'Kvartalsrapport', utgivare: 'Testkommun', datum: '2025-12-31', url: null, pahittad: false },
-    { kalla: 'demo', titel: 'Påhittade siffror', utgivare: null, datum: null, url: null, pahittad: true },
+    { kalla: 'k', titel: 'Kvartalsrapport', utgivare: 'Testkommun', datum: '2025-12-31', url: null, pahittad: false, totaler: 'omfattar_dolda' },
+    { kalla: 'demo', titel: 'Påhittade siffror', utgivare: null, datum: null, url: null, pahittad: true, totaler: 'omfattar_dolda' },
   ],
   GENERATED,
 );
