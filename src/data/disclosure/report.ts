@@ -3,20 +3,10 @@
 // counts of cells and the narrowest interval, no values.
 import { type DataIssue, issue } from '../errors.ts';
 import type { DatasetName } from '../schema.ts';
-import { AUDIT_METHOD, type AuditResult } from './audit.ts';
+import { AUDIT_METHOD, type AuditResult, type DatasetAudit } from './audit.ts';
 
-export interface PublishedDatasetAudit {
-  name: DatasetName;
-  belowThreshold: number;
-  complements: number;
-  checked: number;
-  /** Hidden cells whose interval was computed exactly by linear programming (the rest are proven by a box). */
-  exact: number;
-  /** Hidden cells whose interval's width was bounded below by a linear program over the cells around them. */
-  bounded: number;
-  /** The fewest whole values a reader is left with for any hidden cell: at least this many. */
-  narrowestValues: number | null;
-}
+/** What manifest.json and Om statistiken publish of a dataset's audit: its counts, no cell and no value. */
+export type PublishedDatasetAudit = DatasetAudit;
 
 export interface PublishedAudit {
   method: typeof AUDIT_METHOD;
