@@ -5,7 +5,10 @@
 import * as Plot from '@observablehq/plot';
 import { AREA_OPACITY, FONT_SIZE, GRID_COLOR, LINE_HEIGHT, MUTED_TEXT_COLOR, RULE_COLOR, TEXT_COLOR, markerGlyph } from './theme.ts';
 import { INSET, LABEL_GAP, LANE_HEIGHT, SWATCH, type TrendLayout } from './trend-layout.ts';
-import type { TrendModel, TrendReference } from './trend-model.ts';
+import type { TrendModel, TrendPoint, TrendReference } from './trend-model.ts';
+import { periodToDate } from '../data/period.ts';
+import { periodLabel } from '../i18n/format.ts';
+import { capitalize } from './labels.ts';
 
 type Marks = Plot.Markish[];
 
@@ -88,33 +91,72 @@ export function referenceMarks(model: TrendModel): Marks {
   ]);
 }
 
-/** The data: in area mode all bands first, then each series' line and its points on top. */
+/** Series of more periods than this are drawn as lines only, with a symbol at the end (no point per period). */
+export const MAX_POINTS_DRAWN = 24;
+
+/** The data: in area mode all bands first, then each series' line and its symbols on top. */
 export function seriesMarks(model: TrendModel, L: TrendLayout): Marks {
   const bands = L.area
     ? model.series.map((s) => Plot.areaY(s.points, { x: 'date', y1: 'y1', y2: 'y2', fill: s.style.color, fillOpacity: AREA_OPACITY, curve: 'linear' }))
     : [];
   const y = L.area ? 'y2' : 'varde';
-  const lines = model.series.flatMap((s) => [
-    Plot.line(s.points, { x: 'date', y, stroke: s.style.color, strokeWidth: 2.25, strokeDasharray: s.style.dash, curve: 'linear' }),
-    Plot.dot(
-      s.points.filter((p) => (L.area ? p.y2 !== null : p.varde !== null)),
-      {
+  const every = model.periods.length <= MAX_POINTS_DRAWN;
+  const known = (p: TrendPoint | undefined) => p !== undefined && (L.area ? p.y2 !== null : p.varde !== null);
+  const lines = model.series.flatMap((s, i) => {
+    const end = L.ends[i]?.last;
+    // A point per period for a short series; for a long one only the line's end (its symbol tells the
+    // series apart in greyscale) and any value standing alone between gaps, which a line cannot draw.
+    const points = s.points.filter((p, k) => known(p) && (every || p === end || (!known(s.points[k - 1]) && !known(s.points[k + 1]))));
+    return [
+      Plot.line(s.points, { x: 'date', y, stroke: s.style.color, strokeWidth: 2.25, strokeDasharray: s.style.dash, curve: 'linear' }),
+      Plot.dot(points, {
         x: 'date',
         y,
-        r: model.periods.length > 24 ? 2.5 : 3.5,
+        r: every ? (model.periods.length > 12 ? 2.5 : 3.5) : 3.5,
         symbol: s.style.symbol,
         fill: s.style.color,
         stroke: 'white',
         strokeWidth: 0.75,
-        title: 'title',
-        className: 'ss-points',
-      },
-    ),
-  ]);
+        className: 'ss-symbols',
+        ariaHidden: 'true',
+      }),
+    ];
+  });
   return [...bands, ...lines];
 }
 
-/** Missing values: a glyph per series lane just under the time axis, in the series' colour. */
+/** One period's tooltip: the period, then every series' value there (a missing one with its glyph and why). */
+export function periodTitle(model: TrendModel, k: number): string {
+  const { fmt, markerLabel } = model.settings;
+  const period = model.periods[k];
+  const lines = [periodLabel(period)];
+  for (const s of model.series) {
+    const p = s.points.find((q) => q.period === period);
+    if (!p) continue;
+    const code = p.markering ?? 'saknas';
+    lines.push(`${s.name}: ${p.varde === null ? `${markerGlyph(code).text}\u00a0${capitalize(markerLabel(code))}` : fmt(p.varde)}`);
+  }
+  return lines.join('\n');
+}
+
+/**
+ * Per period one invisible column over the plot and the missing-value lanes, with one tooltip listing
+ * every series: the pointer anywhere in the column finds it, the arrow keys move period by period.
+ */
+export function periodMarks(model: TrendModel, L: TrendLayout): Marks {
+  const dates = model.periods.map((p) => +periodToDate(p));
+  if (!dates.length) return [];
+  const half = (k: number) => (dates.length > 1 ? (k + 1 < dates.length ? dates[k + 1] - dates[k] : dates[k] - dates[k - 1]) / 2 : 45 * 86_400_000);
+  const columns = dates.map((d, k) => ({
+    from: new Date(k > 0 ? (dates[k - 1] + d) / 2 : d - half(k)),
+    to: new Date(k + 1 < dates.length ? (d + dates[k + 1]) / 2 : d + half(k)),
+    title: periodTitle(model, k),
+  }));
+  const lanes = L.lanes.length ? 6 + L.lanes.length * LANE_HEIGHT : 0;
+  return [Plot.rect(columns, { x1: 'from', x2: 'to', insetBottom: -lanes, fill: 'transparent', title: 'title', className: 'ss-points ss-periods' })];
+}
+
+/** Missing values: a glyph per series lane just under the time axis, in the series' colour (the period's tooltip says why). */
 export function missingMarks(L: TrendLayout): Marks {
   return L.lanes.flatMap((s) => {
     const lane = L.laneOf.get(s.code) ?? 0;
@@ -132,8 +174,7 @@ export function missingMarks(L: TrendLayout): Marks {
           stroke: s.style.color,
           strokeWidth: 1.75,
           fill: glyph === 'times' ? 'none' : 'white',
-          title: 'title',
-          className: 'ss-points ss-missing',
+          className: 'ss-missing',
         }),
       ];
     });
@@ -161,6 +202,18 @@ export function labelMarks(L: TrendLayout): Marks {
         strokeWidth: 2.25,
         strokeDasharray: s.style.dash,
         ariaHidden: 'true',
+      }),
+      Plot.dot([e], {
+        x: () => L.xEnd,
+        y: () => yLabel,
+        dx: INSET + LABEL_GAP + SWATCH / 2,
+        r: 3.5,
+        symbol: s.style.symbol,
+        fill: s.style.color,
+        stroke: 'white',
+        strokeWidth: 0.75,
+        ariaHidden: 'true',
+        className: 'ss-key',
       }),
       Plot.text([L.labelLines[i].join('\n')], {
         x: () => L.xEnd,
