@@ -108,6 +108,10 @@ export function heatmapDescription(model: HeatmapModel): string {
 }
 
 const ROW = 24;
+/** Bold header text is about this much wider than the regular text `textWidth` measures. */
+const BOLD = 1.08;
+/** The longest a turned column header may be before it is cut with an ellipsis. */
+const MAX_TURNED = 150;
 
 function layout(model: HeatmapModel) {
   const { width } = model.settings;
@@ -115,13 +119,20 @@ function layout(model: HeatmapModel) {
   const rowLabel = (name: string) => truncateText(name, maxLabel - 12);
   const marginLeft = Math.min(maxLabel, Math.max(40, ...model.rows.map((r) => textWidth(rowLabel(r.name)) * 1.1 + 12)));
   const colWidth = (width - marginLeft - 4) / Math.max(1, model.columns.length);
-  const headLines = model.columns.map((c) => wrapText(c.name, colWidth - 6).slice(0, 3));
-  const lines = Math.max(1, ...headLines.map((l) => l.length));
-  const marginTop = 6 + lines * LINE_HEIGHT;
+  // Column headers across, wrapped at spaces into at most three lines; when a word is wider than its
+  // column (a phone: "Familjehem" in a 34 px column) every header is turned to read upwards instead, so
+  // no two headers run into each other.
+  const fits = (line: string) => textWidth(line) * BOLD <= colWidth - 4;
+  const wrapped = model.columns.map((c) => wrapText(c.name, (colWidth - 6) / BOLD));
+  const turned = wrapped.some((l) => l.length > 3 || !l.every(fits));
+  const headLines = turned ? model.columns.map((c) => [truncateText(c.name, MAX_TURNED / BOLD)]) : wrapped;
+  const marginTop = turned
+    ? 10 + Math.max(...headLines.map((l) => textWidth(l[0]) * BOLD))
+    : 6 + Math.max(1, ...headLines.map((l) => l.length)) * LINE_HEIGHT;
   const codes = markerCodesPresent(model.cells.filter((c) => c.markering).map((c) => c.markering as string));
   const legend = markerLegend(codes, model.settings.markerLabel, { width: width - 8, top: 8, left: marginLeft });
   const marginBottom = 8 + legend.height;
-  return { width, height: marginTop + model.rows.length * ROW + marginBottom, marginTop, marginRight: 4, marginBottom, marginLeft, rowLabel, headLines, legend };
+  return { width, height: marginTop + model.rows.length * ROW + marginBottom, marginTop, marginRight: 4, marginBottom, marginLeft, rowLabel, headLines, turned, legend };
 }
 
 /** Plot options for a heat map from its model. */
@@ -143,7 +154,9 @@ export function heatmapPlot(model: HeatmapModel): Plot.PlotOptions {
           text: (r: { name: string }) => L.rowLabel(r.name), fontWeight: bold ? 700 : 400,
         }),
       ),
-      Plot.text(heads, { x: 'key', frameAnchor: 'top', dy: -4, lineAnchor: 'bottom', text: 'text', fill: TEXT_COLOR, fontWeight: 700, lineHeight: LINE_HEIGHT / FONT_SIZE }),
+      L.turned
+        ? Plot.text(heads, { x: 'key', frameAnchor: 'top', dy: -6, rotate: -90, textAnchor: 'start', lineAnchor: 'middle', text: 'text', fill: TEXT_COLOR, fontWeight: 700 })
+        : Plot.text(heads, { x: 'key', frameAnchor: 'top', dy: -4, lineAnchor: 'bottom', text: 'text', fill: TEXT_COLOR, fontWeight: 700, lineHeight: LINE_HEIGHT / FONT_SIZE }),
       ...L.legend.marks,
     ],
   };
