@@ -3,6 +3,7 @@
 // (./trend-model.ts) and the layout (./trend-layout.ts) and returns Plot marks; nothing is computed twice.
 
 import * as Plot from '@observablehq/plot';
+import { pathRound, symbolCircle, symbolDiamond, symbolSquare, symbolTimes, type SymbolType } from 'd3';
 import { AREA_OPACITY, FONT_SIZE, GRID_COLOR, LINE_HEIGHT, MUTED_TEXT_COLOR, RULE_COLOR, TEXT_COLOR, markerGlyph } from './theme.ts';
 import { INSET, LABEL_GAP, LANE_HEIGHT, SWATCH, type TrendLayout } from './trend-layout.ts';
 import type { TrendModel, TrendPoint, TrendReference } from './trend-model.ts';
@@ -156,29 +157,62 @@ export function periodMarks(model: TrendModel, L: TrendLayout): Marks {
   return [Plot.rect(columns, { x1: 'from', x2: 'to', insetBottom: -lanes, fill: 'transparent', title: 'title', className: 'ss-points ss-periods' })];
 }
 
-/** Missing values: a glyph per series lane just under the time axis, in the series' colour (the period's tooltip says why). */
+/** Missing-value glyphs as d3 draws Plot's symbols of the same names. */
+const GLYPH_TYPES: Record<string, SymbolType> = { times: symbolTimes, circle: symbolCircle, diamond: symbolDiamond, square: symbolSquare };
+const GLYPH_R = 4;
+
+/** Glyphs of one type at the given points, as one path: a long series' lane is one element, not one per quarter. */
+export function glyphsPath(symbol: string, points: readonly (readonly [number, number])[], r = GLYPH_R): string {
+  const type = GLYPH_TYPES[symbol] ?? symbolSquare;
+  const path = pathRound(1);
+  for (const [x, y] of points) {
+    type.draw(
+      {
+        moveTo: (a: number, b: number) => path.moveTo(x + a, y + b),
+        lineTo: (a: number, b: number) => path.lineTo(x + a, y + b),
+        arc: (a: number, b: number, radius: number, start: number, end: number, ccw?: boolean) => path.arc(x + a, y + b, radius, start, end, ccw),
+        closePath: () => path.closePath(),
+      } as CanvasPath,
+      r * r * Math.PI,
+    );
+  }
+  return path.toString();
+}
+
+/**
+ * Missing values: a glyph per series lane just under the time axis, in the series' colour (the period's
+ * tooltip says why). Each lane's glyphs of one kind are one path (at national scale a unit can have
+ * hundreds of missing values, and a path each cost the first view some 20 kB).
+ */
 export function missingMarks(L: TrendLayout): Marks {
-  return L.lanes.flatMap((s) => {
+  const lanes = L.lanes.flatMap((s) => {
     const lane = L.laneOf.get(s.code) ?? 0;
     return L.codes.flatMap((code) => {
       const points = s.points.filter((p) => p.varde === null && (p.markering ?? 'saknas') === code);
-      if (!points.length) return [];
-      const glyph = markerGlyph(code).symbol;
-      return [
-        Plot.dot(points, {
-          x: 'date',
-          frameAnchor: 'bottom',
-          dy: 4 + 6 + lane * LANE_HEIGHT,
-          r: 4,
-          symbol: glyph,
-          stroke: s.style.color,
-          strokeWidth: 1.75,
-          fill: glyph === 'times' ? 'none' : 'white',
-          className: 'ss-missing',
-        }),
-      ];
+      return points.length ? [{ s, lane, code, dates: points.map((p) => p.date) }] : [];
     });
   });
+  if (!lanes.length) return [];
+  const mark = (_index: unknown, scales: { x?: (d: Date) => number }, _values: unknown, dimensions: { height: number; marginBottom: number }, context: { document: Document }) => {
+    const svg = 'http://www.w3.org/2000/svg';
+    const g = context.document.createElementNS(svg, 'g');
+    g.setAttribute('class', 'ss-missing');
+    g.setAttribute('aria-hidden', 'true');
+    const bottom = dimensions.height - dimensions.marginBottom;
+    for (const { s, lane, code, dates } of lanes) {
+      const glyph = markerGlyph(code).symbol;
+      const y = bottom + 4 + 6 + lane * LANE_HEIGHT;
+      const path = context.document.createElementNS(svg, 'path');
+      path.setAttribute('d', glyphsPath(glyph, dates.map((d) => [scales.x?.(d) ?? 0, y] as const)));
+      path.setAttribute('fill', glyph === 'times' ? 'none' : 'white');
+      path.setAttribute('stroke', s.style.color);
+      path.setAttribute('stroke-width', '1.75');
+      path.setAttribute('data-marker', code);
+      g.append(path);
+    }
+    return g;
+  };
+  return [mark as unknown as Plot.Markish];
 }
 
 /** Direct labels: a swatch of the series' line style, then the name; a thin leader when moved. */

@@ -141,6 +141,22 @@ describe('trend rendering', () => {
     expect(texts).not.toContain('Inget att redovisa');
   });
 
+  it('draws a lane of many missing values as one path with a glyph at each of their quarters', () => {
+    // 40 quarters of one series, every third hidden: 14 glyphs in one element, each under its quarter.
+    const periods = Array.from({ length: 40 }, (_, i) => `${2016 + Math.floor(i / 4)}-Q${(i % 4) + 1}`);
+    const rows: TrendRow[] = periods.map((period, i) => (i % 3 === 0 ? { period, serie: 'hvb', varde: null, markering: 'sekretess' } : { period, serie: 'hvb', varde: 10 + i, markering: null }));
+    const svg = renderSvg(trendSpec(rows, { seriesLabel }), 'g');
+    const paths = [...svg.querySelectorAll('g.ss-missing > path')];
+    expect(paths).toHaveLength(1);
+    expect(paths[0].getAttribute('data-marker')).toBe('sekretess');
+    // A cross is two strokes: each glyph starts two subpaths, centred on its quarter's column.
+    const starts = [...(paths[0].getAttribute('d') ?? '').matchAll(/M(-?[\d.]+),(-?[\d.]+)L(-?[\d.]+),(-?[\d.]+)/g)].map((m) => (Number(m[1]) + Number(m[3])) / 2);
+    expect(starts).toHaveLength(2 * 14);
+    const columns = [...svg.querySelectorAll('g.ss-periods rect')].map((r) => Number(r.getAttribute('x')) + Number(r.getAttribute('width')) / 2);
+    const hidden = periods.flatMap((_, i) => (i % 3 === 0 ? [columns[i]] : []));
+    for (let k = 0; k < 14; k++) expect(Math.abs(starts[2 * k] - hidden[k])).toBeLessThan(1.5);
+  });
+
   it('has no marker legend when nothing is missing', () => {
     const rows = placements.filter((r) => r.serie === 'familjehem');
     const svg = renderSvg(trendSpec(rows, { seriesLabel }), 'n');
