@@ -2,7 +2,8 @@
 // Without JavaScript every point keeps its native <title> tooltip. With it, the titles become one drawn
 // tooltip that follows the pointer to the nearest point and, for keyboard users, the chart takes focus
 // (one tab stop) and the arrow keys move between points: ←/→ along a series, ↑/↓ across series,
-// Home/End to the ends, Escape to hide.
+// Home/End to the ends, Escape to hide. A trend chart has one point per period (an invisible column,
+// class ss-periods, whose tooltip lists every series), so there ←/→ move period by period.
 
 import { LINE_HEIGHT, MUTED_TEXT_COLOR, TEXT_COLOR, textWidth } from './theme.ts';
 
@@ -18,6 +19,8 @@ export interface TipPoint {
   box: [number, number, number, number] | null;
   /** Index of the point's group (a series, or a set of missing-value glyphs). */
   group: number;
+  /** A period's column (a trend chart): the tooltip lists every series, a rule marks the period. */
+  column: boolean;
 }
 
 function translateOf(el: Element): [number, number] {
@@ -67,11 +70,15 @@ function distance2(p: TipPoint, x: number, y: number): number {
 export function tipPoints(svg: Element): TipPoint[] {
   const points: TipPoint[] = [];
   svg.querySelectorAll('.ss-points').forEach((g, group) => {
+    const column = g.classList.contains('ss-periods');
     for (const el of g.children) {
       const title = el.querySelector(':scope > title');
       const text = title?.textContent ?? el.getAttribute('data-tip');
       if (!text) continue;
-      points.push({ element: el, lines: text.split('\n'), ...geometryOf(el, svg), group });
+      const at = geometryOf(el, svg);
+      // A column's tooltip stands at the top of the plot, centred on the period.
+      if (column && at.box) Object.assign(at, { x: (at.box[0] + at.box[2]) / 2, y: at.box[1] });
+      points.push({ element: el, lines: text.split('\n'), ...at, group, column });
     }
   });
   return points;
@@ -135,7 +142,8 @@ function drawnTip(svg: SVGSVGElement): Tip {
   const box = svgElement(doc, 'rect', { fill: 'white', stroke: MUTED_TEXT_COLOR, rx: '3' });
   const label = svgElement(doc, 'text', { fill: TEXT_COLOR, 'text-anchor': 'start' });
   const ring = svgElement(doc, 'circle', { r: '7', fill: 'none', stroke: TEXT_COLOR, 'stroke-width': '2' });
-  tip.append(ring, box, label);
+  const rule = svgElement(doc, 'line', { stroke: TEXT_COLOR, 'stroke-width': '1', 'stroke-dasharray': '2 2' });
+  tip.append(rule, ring, box, label);
   svg.append(tip);
   const viewBox = (svg.getAttribute('viewBox') ?? '').split(/[ ,]+/).map(Number);
   const width = viewBox[2] || num(svg, 'width');
@@ -156,8 +164,10 @@ function drawnTip(svg: SVGSVGElement): Tip {
     const w = measure(p.lines);
     const pad = 6;
     const h = p.lines.length * LINE_HEIGHT + pad;
-    const x = Math.max(0, Math.min(width - w - 2 * pad, p.x - w / 2 - pad));
-    const y = p.y - 12 - h >= 0 ? p.y - 12 - h : p.y + 12;
+    // A period's box stands beside its rule (right of it, or left where the chart ends), not over it.
+    const beside = p.x + 8 + w + 2 * pad <= width ? p.x + 8 : p.x - 8 - w - 2 * pad;
+    const x = Math.max(0, Math.min(width - w - 2 * pad, p.column ? beside : p.x - w / 2 - pad));
+    const y = p.column ? p.y + 4 : p.y - 12 - h >= 0 ? p.y - 12 - h : p.y + 12;
     for (const [k, v] of Object.entries({ x, y, width: w + 2 * pad, height: h })) box.setAttribute(k, String(v));
     label.setAttribute('transform', `translate(${x + pad},${y + pad / 2 + LINE_HEIGHT * 0.75})`);
     ring.setAttribute('cx', String(p.x));
@@ -165,6 +175,11 @@ function drawnTip(svg: SVGSVGElement): Tip {
     // A bar is found anywhere on it; a ring at its end would only clutter.
     if (p.box) ring.setAttribute('display', 'none');
     else ring.removeAttribute('display');
+    // A period's column: a thin rule down through the plot at the period, the values listed beside it.
+    if (p.column && p.box) {
+      for (const [k, v] of Object.entries({ x1: p.x, x2: p.x, y1: p.box[1], y2: p.box[3] })) rule.setAttribute(k, String(v));
+      rule.removeAttribute('display');
+    } else rule.setAttribute('display', 'none');
     tip.removeAttribute('display');
   };
   return { show, hide: () => tip.setAttribute('display', 'none'), remove: () => tip.remove() };

@@ -3,9 +3,13 @@
 // (./trend-model.ts) and the layout (./trend-layout.ts) and returns Plot marks; nothing is computed twice.
 
 import * as Plot from '@observablehq/plot';
+import { pathRound, symbolCircle, symbolDiamond, symbolSquare, symbolTimes, type SymbolType } from 'd3';
 import { AREA_OPACITY, FONT_SIZE, GRID_COLOR, LINE_HEIGHT, MUTED_TEXT_COLOR, RULE_COLOR, TEXT_COLOR, markerGlyph } from './theme.ts';
 import { INSET, LABEL_GAP, LANE_HEIGHT, SWATCH, type TrendLayout } from './trend-layout.ts';
-import type { TrendModel, TrendReference } from './trend-model.ts';
+import type { TrendModel, TrendPoint, TrendReference } from './trend-model.ts';
+import { periodToDate } from '../data/period.ts';
+import { periodLabel } from '../i18n/format.ts';
+import { capitalize } from './labels.ts';
 
 type Marks = Plot.Markish[];
 
@@ -88,56 +92,127 @@ export function referenceMarks(model: TrendModel): Marks {
   ]);
 }
 
-/** The data: in area mode all bands first, then each series' line and its points on top. */
+/** Series of more periods than this are drawn as lines only, with a symbol at the end (no point per period). */
+export const MAX_POINTS_DRAWN = 24;
+
+/** The data: in area mode all bands first, then each series' line and its symbols on top. */
 export function seriesMarks(model: TrendModel, L: TrendLayout): Marks {
   const bands = L.area
     ? model.series.map((s) => Plot.areaY(s.points, { x: 'date', y1: 'y1', y2: 'y2', fill: s.style.color, fillOpacity: AREA_OPACITY, curve: 'linear' }))
     : [];
   const y = L.area ? 'y2' : 'varde';
-  const lines = model.series.flatMap((s) => [
-    Plot.line(s.points, { x: 'date', y, stroke: s.style.color, strokeWidth: 2.25, strokeDasharray: s.style.dash, curve: 'linear' }),
-    Plot.dot(
-      s.points.filter((p) => (L.area ? p.y2 !== null : p.varde !== null)),
-      {
+  const every = model.periods.length <= MAX_POINTS_DRAWN;
+  const known = (p: TrendPoint | undefined) => p !== undefined && (L.area ? p.y2 !== null : p.varde !== null);
+  const lines = model.series.flatMap((s, i) => {
+    const end = L.ends[i]?.last;
+    // A point per period for a short series; for a long one only the line's end (its symbol tells the
+    // series apart in greyscale) and any value standing alone between gaps, which a line cannot draw.
+    const points = s.points.filter((p, k) => known(p) && (every || p === end || (!known(s.points[k - 1]) && !known(s.points[k + 1]))));
+    return [
+      Plot.line(s.points, { x: 'date', y, stroke: s.style.color, strokeWidth: 2.25, strokeDasharray: s.style.dash, curve: 'linear' }),
+      Plot.dot(points, {
         x: 'date',
         y,
-        r: model.periods.length > 24 ? 2.5 : 3.5,
+        r: every ? (model.periods.length > 12 ? 2.5 : 3.5) : 3.5,
         symbol: s.style.symbol,
         fill: s.style.color,
         stroke: 'white',
         strokeWidth: 0.75,
-        title: 'title',
-        className: 'ss-points',
-      },
-    ),
-  ]);
+        className: 'ss-symbols',
+        ariaHidden: 'true',
+      }),
+    ];
+  });
   return [...bands, ...lines];
 }
 
-/** Missing values: a glyph per series lane just under the time axis, in the series' colour. */
+/** One period's tooltip: the period, then every series' value there (a missing one with its glyph and why). */
+export function periodTitle(model: TrendModel, k: number): string {
+  const { fmt, markerLabel } = model.settings;
+  const period = model.periods[k];
+  const lines = [periodLabel(period)];
+  for (const s of model.series) {
+    const p = s.points.find((q) => q.period === period);
+    if (!p) continue;
+    const code = p.markering ?? 'saknas';
+    lines.push(`${s.name}: ${p.varde === null ? `${markerGlyph(code).text}\u00a0${capitalize(markerLabel(code))}` : fmt(p.varde)}`);
+  }
+  return lines.join('\n');
+}
+
+/**
+ * Per period one invisible column over the plot and the missing-value lanes, with one tooltip listing
+ * every series: the pointer anywhere in the column finds it, the arrow keys move period by period.
+ */
+export function periodMarks(model: TrendModel, L: TrendLayout): Marks {
+  const dates = model.periods.map((p) => +periodToDate(p));
+  if (!dates.length) return [];
+  const half = (k: number) => (dates.length > 1 ? (k + 1 < dates.length ? dates[k + 1] - dates[k] : dates[k] - dates[k - 1]) / 2 : 45 * 86_400_000);
+  const columns = dates.map((d, k) => ({
+    from: new Date(k > 0 ? (dates[k - 1] + d) / 2 : d - half(k)),
+    to: new Date(k + 1 < dates.length ? (d + dates[k + 1]) / 2 : d + half(k)),
+    title: periodTitle(model, k),
+  }));
+  const lanes = L.lanes.length ? 6 + L.lanes.length * LANE_HEIGHT : 0;
+  return [Plot.rect(columns, { x1: 'from', x2: 'to', insetBottom: -lanes, fill: 'transparent', title: 'title', className: 'ss-points ss-periods' })];
+}
+
+/** Missing-value glyphs as d3 draws Plot's symbols of the same names. */
+const GLYPH_TYPES: Record<string, SymbolType> = { times: symbolTimes, circle: symbolCircle, diamond: symbolDiamond, square: symbolSquare };
+const GLYPH_R = 4;
+
+/** Glyphs of one type at the given points, as one path: a long series' lane is one element, not one per quarter. */
+export function glyphsPath(symbol: string, points: readonly (readonly [number, number])[], r = GLYPH_R): string {
+  const type = GLYPH_TYPES[symbol] ?? symbolSquare;
+  const path = pathRound(1);
+  for (const [x, y] of points) {
+    type.draw(
+      {
+        moveTo: (a: number, b: number) => path.moveTo(x + a, y + b),
+        lineTo: (a: number, b: number) => path.lineTo(x + a, y + b),
+        arc: (a: number, b: number, radius: number, start: number, end: number, ccw?: boolean) => path.arc(x + a, y + b, radius, start, end, ccw),
+        closePath: () => path.closePath(),
+      } as CanvasPath,
+      r * r * Math.PI,
+    );
+  }
+  return path.toString();
+}
+
+/**
+ * Missing values: a glyph per series lane just under the time axis, in the series' colour (the period's
+ * tooltip says why). Each lane's glyphs of one kind are one path (at national scale a unit can have
+ * hundreds of missing values, and a path each cost the first view some 20 kB).
+ */
 export function missingMarks(L: TrendLayout): Marks {
-  return L.lanes.flatMap((s) => {
+  const lanes = L.lanes.flatMap((s) => {
     const lane = L.laneOf.get(s.code) ?? 0;
     return L.codes.flatMap((code) => {
       const points = s.points.filter((p) => p.varde === null && (p.markering ?? 'saknas') === code);
-      if (!points.length) return [];
-      const glyph = markerGlyph(code).symbol;
-      return [
-        Plot.dot(points, {
-          x: 'date',
-          frameAnchor: 'bottom',
-          dy: 4 + 6 + lane * LANE_HEIGHT,
-          r: 4,
-          symbol: glyph,
-          stroke: s.style.color,
-          strokeWidth: 1.75,
-          fill: glyph === 'times' ? 'none' : 'white',
-          title: 'title',
-          className: 'ss-points ss-missing',
-        }),
-      ];
+      return points.length ? [{ s, lane, code, dates: points.map((p) => p.date) }] : [];
     });
   });
+  if (!lanes.length) return [];
+  const mark = (_index: unknown, scales: { x?: (d: Date) => number }, _values: unknown, dimensions: { height: number; marginBottom: number }, context: { document: Document }) => {
+    const svg = 'http://www.w3.org/2000/svg';
+    const g = context.document.createElementNS(svg, 'g');
+    g.setAttribute('class', 'ss-missing');
+    g.setAttribute('aria-hidden', 'true');
+    const bottom = dimensions.height - dimensions.marginBottom;
+    for (const { s, lane, code, dates } of lanes) {
+      const glyph = markerGlyph(code).symbol;
+      const y = bottom + 4 + 6 + lane * LANE_HEIGHT;
+      const path = context.document.createElementNS(svg, 'path');
+      path.setAttribute('d', glyphsPath(glyph, dates.map((d) => [scales.x?.(d) ?? 0, y] as const)));
+      path.setAttribute('fill', glyph === 'times' ? 'none' : 'white');
+      path.setAttribute('stroke', s.style.color);
+      path.setAttribute('stroke-width', '1.75');
+      path.setAttribute('data-marker', code);
+      g.append(path);
+    }
+    return g;
+  };
+  return [mark as unknown as Plot.Markish];
 }
 
 /** Direct labels: a swatch of the series' line style, then the name; a thin leader when moved. */
@@ -161,6 +236,18 @@ export function labelMarks(L: TrendLayout): Marks {
         strokeWidth: 2.25,
         strokeDasharray: s.style.dash,
         ariaHidden: 'true',
+      }),
+      Plot.dot([e], {
+        x: () => L.xEnd,
+        y: () => yLabel,
+        dx: INSET + LABEL_GAP + SWATCH / 2,
+        r: 3.5,
+        symbol: s.style.symbol,
+        fill: s.style.color,
+        stroke: 'white',
+        strokeWidth: 0.75,
+        ariaHidden: 'true',
+        className: 'ss-key',
       }),
       Plot.text([L.labelLines[i].join('\n')], {
         x: () => L.xEnd,

@@ -12,7 +12,7 @@ import { periodRangeLabel } from '../i18n/format.ts';
 import { frameOptions, markerCodesPresent } from './common.ts';
 import { capitalize, listText } from './labels.ts';
 import { INSET, trendLayout } from './trend-layout.ts';
-import { axesMarks, baselineMarks, eventMarks, labelMarks, missingMarks, referenceMarks, seriesMarks } from './trend-marks.ts';
+import { axesMarks, baselineMarks, eventMarks, labelMarks, missingMarks, periodMarks, referenceMarks, seriesMarks } from './trend-marks.ts';
 import { trendModel, type TrendModel, type TrendOptions, type TrendRow } from './trend-model.ts';
 
 export {
@@ -56,6 +56,7 @@ export function trendPlot(model: TrendModel): Plot.PlotOptions {
       ...referenceMarks(model),
       ...seriesMarks(model, L),
       ...missingMarks(L),
+      ...periodMarks(model, L),
       ...labelMarks(L),
       ...baselineMarks(L),
     ],

@@ -526,15 +526,26 @@ describe('the dashboard pages with JavaScript', () => {
     await page.goto(`${siteUrl}placeringar/`, { waitUntil: 'networkidle' });
     const svg = page.locator('figure[data-chart="placeringar-trend"] svg.ss-chart:visible');
     await svg.focus();
-    // Home: the first point, the total of the first quarter (End would go to the last point drawn, which may
-    // be a hidden value's mark).
+    // Home: the first quarter, its tooltip listing every series, the total first.
     await page.keyboard.press('Home');
     const first = (await one(PLACEMENT_TOTAL, [placementsDefault.enhetskod, '2016-Q1', 'totalt'])) as number;
-    const tip = await page.locator('figure[data-chart="placeringar-trend"] svg.ss-chart:visible .ss-tip').textContent();
-    expect(tip).toContain(`kv.\u00a01\u00a02016: ${shown(first)}`);
-    // The tooltip is drawn for the eye (aria-hidden); the point is said in the page's one polite live region,
+    const tipLines = () => page.locator('figure[data-chart="placeringar-trend"] svg.ss-chart:visible .ss-tip tspan').allTextContents();
+    const lines = await tipLines();
+    expect(lines[0]).toBe('kv.\u00a01\u00a02016');
+    expect(lines[1]).toMatch(new RegExp(`: ${shown(first)}$`));
+    // One line per series drawn (each has a direct label), a hidden value said in words, never a number.
+    const series = await page.locator('figure[data-chart="placeringar-trend"] svg.ss-chart:visible g.ss-key').count();
+    expect(lines).toHaveLength(series + 1);
+    for (const line of lines.filter((l) => /sekretess/.test(l))) expect(line.slice(line.lastIndexOf(': '))).not.toMatch(/\d/);
+    // The tooltip is drawn for the eye (aria-hidden); the quarter is said in the page's one polite live region,
     // and the chart points to its summary in words.
-    await expect.poll(() => page.locator('[data-chart-announcer]').textContent()).toMatch(new RegExp(`^.+\\. kv.\u00a01\u00a02016: ${first}$`));
+    await expect.poll(() => page.locator('[data-chart-announcer]').textContent()).toMatch(new RegExp(`^kv.\u00a01\u00a02016\\. [^.]+: ${first}(\\. |$)`));
+    // → and End move by quarter: the next quarter, then the last.
+    await page.keyboard.press('ArrowRight');
+    expect((await tipLines())[0]).toBe('kv.\u00a02\u00a02016');
+    await page.keyboard.press('End');
+    const till: string = JSON.parse((await page.locator('[data-dashboard]').getAttribute('data-state'))!).till;
+    expect((await tipLines())[0]).toBe(`kv.\u00a0${till.slice(-1)}\u00a0${till.slice(0, 4)}`);
     expect(await page.locator('[aria-live="polite"][data-chart-announcer]').count()).toBe(1);
     const describedBy = await svg.getAttribute('aria-describedby');
     expect(await page.locator(`#${describedBy}`).getAttribute('data-summary')).toBe('');

@@ -227,3 +227,38 @@ describe('the static server', () => {
     expect((await fetch(`${siteUrl}finns-inte/`)).status).toBe(404);
   });
 });
+
+// Issue 15: "No layout shift: the JavaScript-enhanced form and redrawn charts take the space they will need
+// from the first paint. CLS 0 on every page." Every page of the menu, at a phone's and a laptop's width,
+// with JavaScript: the layout shifts the browser reports (without user input, as Lighthouse counts them)
+// from the first paint until the page has been idle, its engine started and its charts redrawn.
+describe('no page moves after it appears', () => {
+  const MENU_PAGES = ['', 'placeringar/', 'natverkshem/', 'ej-verkstallda-beslut/', 'jamforelser/', 'tabell/', 'utforska/', 'om-statistiken/', 'kallor/', 'rapport/'];
+  const SHIFTS = `(() => {
+    window.__shifts = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) if (!e.hadRecentInput) window.__shifts.push({ value: e.value, nodes: (e.sources || []).map((s) => s.node && s.node.nodeName + (s.node.id ? '#' + s.node.id : s.node.className ? '.' + String(s.node.className).split(' ')[0] : '')) });
+    }).observe({ type: 'layout-shift', buffered: true });
+  })();`;
+  for (const viewport of [{ width: 412, height: 823 }, { width: 1280, height: 900 }]) {
+    test(`at ${viewport.width} px: the layout shift of every menu page stays below 0,01`, async () => {
+      const browser = await launchSiteBrowser({ siteUrl, viewport });
+      try {
+        await browser.context.addInitScript({ content: SHIFTS });
+        const moved: string[] = [];
+        for (const pagePath of MENU_PAGES) {
+          const page = await browser.newPage();
+          await page.goto(siteUrl + pagePath, { waitUntil: 'networkidle' });
+          await page.waitForTimeout(1500);
+          const shifts = await page.evaluate(() => (window as unknown as { __shifts: { value: number; nodes: string[] }[] }).__shifts);
+          const cls = shifts.reduce((a, s) => a + s.value, 0);
+          if (cls >= 0.01) moved.push(`${pagePath || '(start)'}: ${cls.toFixed(3)} (${shifts.flatMap((s) => s.nodes).join(', ')})`);
+          await page.close();
+        }
+        expect(moved).toEqual([]);
+      } finally {
+        await closeClean(browser);
+      }
+    });
+  }
+});

@@ -25,13 +25,14 @@ import { results } from './results.ts';
 import { schemaPanel, type SchemaPanel } from './schema-panel.ts';
 import { exploreStatus } from './status.ts';
 
-/** What needs JavaScript appears; the note saying it needs JavaScript goes. */
-function showWorkbench(root: HTMLElement): HTMLElement {
+/**
+ * The workbench. What needs JavaScript is in its place from the first paint and the note saying it needs
+ * JavaScript is never painted (CSS: the `scripting` media feature, src/styles/site.css); the note is also
+ * hidden here for a browser without that feature.
+ */
+function showWorkbench(): HTMLElement {
   for (const el of document.querySelectorAll<HTMLElement>('[data-needs-js]')) el.hidden = true;
-  for (const el of root.querySelectorAll<HTMLElement>('[data-js-only]')) el.hidden = false;
-  const workbench = byId('workbench');
-  workbench.hidden = false;
-  return workbench;
+  return byId('workbench');
 }
 
 /** The example buttons: each puts its query in the editor and runs it with its chart. */
@@ -61,7 +62,7 @@ function wireImport(engine: EngineStarter, schema: SchemaPanel, show: (sql: stri
 
 export function startExplorePage(root: HTMLElement): void {
   const datasets = (JSON.parse(root.dataset.datasets ?? '[]') as string[]).filter(isDatasetName);
-  const workbench = showWorkbench(root);
+  const workbench = showWorkbench();
   const textarea = byId<HTMLTextAreaElement>('sql');
   const [runButton, cancelButton] = [byId<HTMLButtonElement>('run'), byId<HTMLButtonElement>('cancel')];
   const status = exploreStatus(root, byId('query-status'));

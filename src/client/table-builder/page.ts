@@ -44,6 +44,7 @@ export function startTableBuilder(root: HTMLElement): void {
   const downloads = byId('builder-downloads');
   for (const el of document.querySelectorAll<HTMLElement>('[data-needs-js]')) el.hidden = true;
   if (!catalog.length) {
+    root.dataset.state = 'empty';
     status.hidden = false;
     status.textContent = w.status.empty;
     return;

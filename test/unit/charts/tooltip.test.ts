@@ -33,15 +33,27 @@ describe('tooltips', () => {
     expect(points[2].y).toBeGreaterThan(points[1].y);
   });
 
-  it('moves along a series with ←/→ and across series with ↑/↓', () => {
+  it('in a trend, moves quarter by quarter with ←/→, each tooltip listing every series', () => {
     const svg = renderSvg(trendSpec(placements, { seriesLabel }), 'tt');
     const points = tipPoints(svg);
-    expect(points[0].lines).toEqual(['Familjehem', 'kv.\u00a01\u00a02022: 212']);
-    expect(points[nextPoint(points, 0, 'ArrowRight')!].lines[1]).toBe('kv.\u00a02\u00a02022: 218');
-    // Down from Familjehem (top line) at the first quarter: HVB, the next line below.
-    expect(points[nextPoint(points, 0, 'ArrowDown')!].lines[0]).toBe('HVB');
+    const quarters = [...new Set(placements.map((r) => r.period))];
+    expect(points).toHaveLength(quarters.length);
+    expect(points[0].lines).toEqual(['kv.\u00a01\u00a02022', 'Familjehem: 212', 'HVB: 64', 'Jourhem: 31', 'Nätverkshem: 18']);
+    const next = nextPoint(points, 0, 'ArrowRight')!;
+    expect(points[next].lines[0]).toBe('kv.\u00a02\u00a02022');
+    expect(points[next].x).toBeGreaterThan(points[0].x);
     expect(nextPoint(points, 0, 'ArrowLeft')).toBeNull();
-    expect(nextPoint(points, 0, 'End')).toBe(points.length - 1);
+    expect(points[nextPoint(points, 0, 'End')!].lines[0]).toBe('kv.\u00a03\u00a02025');
+    // No second row of points to move to: every series is in the one tooltip.
+    expect(nextPoint(points, 0, 'ArrowDown')).toBeNull();
+  });
+
+  it('moves across series with ↑/↓ where points are separate (bars)', () => {
+    const svg = renderSvg(barsSpec(ageSex), 'tt-bars');
+    const points = tipPoints(svg);
+    const down = nextPoint(points, 0, 'ArrowDown');
+    expect(down).not.toBeNull();
+    expect(points[down!].y).toBeGreaterThan(points[0].y);
   });
 
   it('shows the tooltip on focus and keys, without native titles left behind, and can be undone', () => {
@@ -51,9 +63,11 @@ describe('tooltips', () => {
     expect(svg.getAttribute('tabindex')).toBe('0');
     expect(svg.querySelectorAll('.ss-points title').length).toBe(0);
     svg.dispatchEvent(new (svg.ownerDocument.defaultView!.FocusEvent)('focus'));
-    expect(tipText(svg)).toEqual(['Familjehem', 'kv.\u00a01\u00a02022: 212']);
+    expect(tipText(svg)).toEqual(['kv.\u00a01\u00a02022', 'Familjehem: 212', 'HVB: 64', 'Jourhem: 31', 'Nätverkshem: 18']);
+    // A rule marks the quarter.
+    expect(svg.querySelector('.ss-tip line')?.getAttribute('display')).toBeNull();
     press(svg, 'ArrowRight');
-    expect(tipText(svg)).toEqual(['Familjehem', 'kv.\u00a02\u00a02022: 218']);
+    expect(tipText(svg)).toEqual(['kv.\u00a02\u00a02022', 'Familjehem: 218', 'HVB: 61', 'Jourhem: 29', 'Nätverkshem: 20']);
     press(svg, 'Escape');
     expect(svg.querySelector('.ss-tip')?.getAttribute('display')).toBe('none');
     undo();
@@ -63,13 +77,16 @@ describe('tooltips', () => {
 });
 
 describe('the point reached with the keyboard is said in words', () => {
-  it('announces series, quarter and value on focus and on each arrow key, never on the pointer', () => {
+  it('announces the quarter and the value of every series on focus and on each arrow key, never on the pointer', () => {
     const svg = renderSvg(trendSpec(placements, { seriesLabel }), 'tt-said') as SVGSVGElement;
     const said: string[] = [];
     enhanceTooltips(svg, { announce: (t) => said.push(t) });
     svg.dispatchEvent(new (svg.ownerDocument.defaultView!.FocusEvent)('focus'));
     press(svg, 'ArrowRight');
-    expect(said).toEqual(['Familjehem. kv.\u00a01\u00a02022: 212', 'Familjehem. kv.\u00a02\u00a02022: 218']);
+    expect(said).toEqual([
+      'kv.\u00a01\u00a02022. Familjehem: 212. HVB: 64. Jourhem: 31. Nätverkshem: 18',
+      'kv.\u00a02\u00a02022. Familjehem: 218. HVB: 61. Jourhem: 29. Nätverkshem: 20',
+    ]);
     // The drawn tooltip stays hidden from screen readers: the words come from the live region only.
     expect(svg.querySelector('.ss-tip')?.getAttribute('aria-hidden')).toBe('true');
   });

@@ -97,22 +97,64 @@ describe('trend rendering', () => {
       expect(parts).toHaveLength(2);
       for (const [, y] of parts.flat()) expect(Math.abs(y - baseline)).toBeGreaterThan(1);
     }
-    // One point per known value, none for the missing one.
-    const hvbDots = [...svg.querySelectorAll('g.ss-points')].find((g) => g.getAttribute('fill') === PALETTE[1]);
+    // Fifteen quarters: a symbol at every known value, none for the missing one, and none carries a tooltip
+    // of its own (the quarter's column does).
+    const hvbDots = [...svg.querySelectorAll('g.ss-symbols')].find((g) => g.getAttribute('fill') === PALETTE[1]);
     expect(hvbDots?.children.length).toBe(14);
+    expect(svg.querySelectorAll('g.ss-symbols title').length).toBe(0);
   });
 
-  it('marks each missing value with a glyph and a tooltip, and explains the glyphs in a legend', () => {
-    const svg = renderSvg(trendSpec(placements, { seriesLabel }), 'm');
-    const missing = [...svg.querySelectorAll('g.ss-missing > *')];
-    expect(missing.map((e) => e.querySelector('title')?.textContent)).toEqual([
-      'HVB\nkv.\u00a01\u00a02024: Uppgift saknas',
-      'Nätverkshem\nkv.\u00a02\u00a02023: Skyddad av sekretess',
+  it('draws a long series as a line with one symbol at its end, and keeps a value alone between gaps', () => {
+    const quarters = Array.from({ length: 40 }, (_, i) => `${2016 + Math.floor(i / 4)}-Q${(i % 4) + 1}`);
+    const rows = quarters.flatMap((period, i) => [
+      { period, serie: 'a', varde: 100 + i, markering: null },
+      // b: missing on both sides of 2018-Q3 (index 10), so that value stands alone.
+      { period, serie: 'b', varde: i === 9 || i === 11 ? null : 50 + i, markering: i === 9 || i === 11 ? 'sekretess' : null },
     ]);
+    const svg = renderSvg(trendSpec(rows), 'long');
+    const groups = [...svg.querySelectorAll('g.ss-symbols')];
+    const cx = (g: Element) => [...g.children].map((c) => Number(c.getAttribute('cx') ?? /translate\(([-\d.]+)/.exec(c.getAttribute('transform') ?? '')?.[1]));
+    expect(groups).toHaveLength(2);
+    expect(groups[0].children).toHaveLength(1);
+    // b: the lone 2018-Q3 value and the end.
+    expect(groups[1].children).toHaveLength(2);
+    // Both series end in the same quarter, so their end symbols share an x.
+    expect(cx(groups[0])[0]).toBe(cx(groups[1])[1]);
+    expect(cx(groups[1])[0]).toBeLessThan(cx(groups[1])[1]);
+    // Next to each direct label, the series' symbol again (one per series), so a greyscale print still tells them apart.
+    const keys = [...svg.querySelectorAll('g.ss-key')];
+    expect(keys.map((g) => g.getAttribute('fill'))).toEqual(groups.map((g) => g.getAttribute('fill')));
+    // a is drawn with circles, b with the next symbol (a path): the same shape at the line's end and by the label.
+    expect(keys.map((g) => g.firstElementChild?.tagName)).toEqual(groups.map((g) => g.firstElementChild?.tagName));
+    expect(keys[0].firstElementChild?.tagName).not.toBe(keys[1].firstElementChild?.tagName);
+  });
+
+  it('marks each missing value with a glyph, says why in its quarter\'s tooltip, and explains the glyphs in a legend', () => {
+    const svg = renderSvg(trendSpec(placements, { seriesLabel }), 'm');
+    expect(svg.querySelectorAll('g.ss-missing > *').length).toBe(2);
+    const titles = [...svg.querySelectorAll('g.ss-periods title')].map((t) => t.textContent ?? '');
+    expect(titles.find((t) => t.startsWith('kv.\u00a01\u00a02024'))).toContain('HVB: \u25cb\u00a0Uppgift saknas');
+    expect(titles.find((t) => t.startsWith('kv.\u00a02\u00a02023'))).toContain('Nätverkshem: \u00d7\u00a0Skyddad av sekretess');
     const texts = [...svg.querySelectorAll('text')].map((t) => t.textContent);
     expect(texts).toContain('Skyddad av sekretess');
     expect(texts).toContain('Uppgift saknas');
     expect(texts).not.toContain('Inget att redovisa');
+  });
+
+  it('draws a lane of many missing values as one path with a glyph at each of their quarters', () => {
+    // 40 quarters of one series, every third hidden: 14 glyphs in one element, each under its quarter.
+    const periods = Array.from({ length: 40 }, (_, i) => `${2016 + Math.floor(i / 4)}-Q${(i % 4) + 1}`);
+    const rows: TrendRow[] = periods.map((period, i) => (i % 3 === 0 ? { period, serie: 'hvb', varde: null, markering: 'sekretess' } : { period, serie: 'hvb', varde: 10 + i, markering: null }));
+    const svg = renderSvg(trendSpec(rows, { seriesLabel }), 'g');
+    const paths = [...svg.querySelectorAll('g.ss-missing > path')];
+    expect(paths).toHaveLength(1);
+    expect(paths[0].getAttribute('data-marker')).toBe('sekretess');
+    // A cross is two strokes: each glyph starts two subpaths, centred on its quarter's column.
+    const starts = [...(paths[0].getAttribute('d') ?? '').matchAll(/M(-?[\d.]+),(-?[\d.]+)L(-?[\d.]+),(-?[\d.]+)/g)].map((m) => (Number(m[1]) + Number(m[3])) / 2);
+    expect(starts).toHaveLength(2 * 14);
+    const columns = [...svg.querySelectorAll('g.ss-periods rect')].map((r) => Number(r.getAttribute('x')) + Number(r.getAttribute('width')) / 2);
+    const hidden = periods.flatMap((_, i) => (i % 3 === 0 ? [columns[i]] : []));
+    for (let k = 0; k < 14; k++) expect(Math.abs(starts[2 * k] - hidden[k])).toBeLessThan(1.5);
   });
 
   it('has no marker legend when nothing is missing', () => {
@@ -122,11 +164,19 @@ describe('trend rendering', () => {
     expect([...svg.querySelectorAll('text')].map((t) => t.textContent)).not.toContain('Skyddad av sekretess');
   });
 
-  it('gives every point a tooltip with the exact sv-SE value and period', () => {
+  it('gives every quarter one tooltip with the exact sv-SE value of every series there', () => {
     const svg = renderSvg(trendSpec(networkShare, { format: 'percent', seriesLabel: () => 'Stadsdelen' }), 't');
     const titles = [...svg.querySelectorAll('g.ss-points title')].map((t) => t.textContent);
-    expect(titles[0]).toBe('Stadsdelen\nkv.\u00a01\u00a02022: 7,4\u00a0%');
-    expect(titles).toContain('Stadsdelen\nkv.\u00a03\u00a02025: Skyddad av sekretess');
+    expect(titles).toHaveLength(15);
+    expect(titles[0]).toBe('kv.\u00a01\u00a02022\nStadsdelen: 7,4\u00a0%');
+    expect(titles[14]).toBe('kv.\u00a03\u00a02025\nStadsdelen: \u00d7\u00a0Skyddad av sekretess');
+    const all = renderSvg(trendSpec(placements, { seriesLabel }), 't4');
+    const first = all.querySelector('g.ss-periods title')?.textContent?.split('\n');
+    const q1 = (serie: string) => placements.find((r) => r.serie === serie && r.period === '2022-Q1')!.varde;
+    expect(first).toEqual(['kv.\u00a01\u00a02022', ...['familjehem', 'hvb', 'jourhem', 'natverkshem'].map((c) => `${formLabels[c]}: ${q1(c)}`)]);
+    // The columns tile the plot: each starts where the one before ends.
+    const rects = [...all.querySelectorAll('g.ss-periods rect')].map((r) => [Number(r.getAttribute('x')), Number(r.getAttribute('width'))]);
+    for (let k = 1; k < rects.length; k++) expect(rects[k][0]).toBeCloseTo(rects[k - 1][0] + rects[k - 1][1], 0);
   });
 
   it('writes every series name as a direct label', () => {
