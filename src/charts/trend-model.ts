@@ -4,9 +4,8 @@
 // resolved (format, labels, marker words, events, references, size).
 
 import { isQuarter, periodToDate, shiftPeriod } from '../data/period.ts';
-import { periodLabel, type ValueFormat } from '../i18n/format.ts';
+import type { ValueFormat } from '../i18n/format.ts';
 import { commonSettings, type CommonChartOptions, type CommonSettings } from './common.ts';
-import { capitalize } from './labels.ts';
 import { seriesStyle, type SeriesStyle } from './theme.ts';
 
 export interface TrendRow {
@@ -71,7 +70,6 @@ export interface TrendPoint {
   /** Area mode: the stacked band; null when a series below is missing (the stack is unknown). */
   y1: number | null;
   y2: number | null;
-  title: string;
 }
 
 export interface TrendSeries {
@@ -128,8 +126,7 @@ function seriesPoints(code: string, name: string, periods: string[], byKey: Map<
     const row = byKey.get(`${code}\u0000${period}`);
     const varde = row && row.varde != null && Number.isFinite(row.varde) ? row.varde : null;
     const markering = varde === null ? (row?.markering ?? 'saknas') : (row?.markering ?? null);
-    const shown = varde === null ? capitalize(s.markerLabel(markering ?? 'saknas')) : s.fmt(varde);
-    points.push({ period, date: periodToDate(period), serie: code, name, varde, markering, y1: null, y2: null, title: `${name}\n${periodLabel(period)}: ${shown}` });
+    points.push({ period, date: periodToDate(period), serie: code, name, varde, markering, y1: null, y2: null });
   }
   return points;
 }
