@@ -533,9 +533,12 @@ describe('the dashboard pages with JavaScript', () => {
     const lines = await tipLines();
     expect(lines[0]).toBe('kv.\u00a01\u00a02016');
     expect(lines[1]).toMatch(new RegExp(`: ${shown(first)}$`));
-    // One line per series drawn (each has a direct label), a hidden value said in words, never a number.
+    // Every series drawn (each has a direct label) named once: with its value, or on one line with the others
+    // hidden for the same reason; a hidden value said in words, never a number.
     const series = await page.locator('figure[data-chart="placeringar-trend"] svg.ss-chart:visible g.ss-key').count();
-    expect(lines).toHaveLength(series + 1);
+    const named = lines.slice(1).flatMap((l) => l.slice(0, l.lastIndexOf(': ')).split(', '));
+    expect(new Set(named).size).toBe(series);
+    expect(named).toHaveLength(series);
     for (const line of lines.filter((l) => /sekretess/.test(l))) expect(line.slice(line.lastIndexOf(': '))).not.toMatch(/\d/);
     // The tooltip is drawn for the eye (aria-hidden); the quarter is said in the page's one polite live region,
     // and the chart points to its summary in words.
