@@ -16,7 +16,12 @@ import { html, Html } from './html.ts';
 const ESC: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ESC[c]);
 
-/** One value cell; `compact` writes the marker's glyph alone with its words hidden for the eye only. */
+/**
+ * One value cell; `compact` writes the marker's glyph alone, as an image named by its words (role="img",
+ * the words its aria-label and title). Not the glyph beside words hidden for the eye (.visually-hidden, as
+ * the dashboard's small tables): 6 000 hidden cells of a national table are 6 000 absolutely positioned,
+ * clipped boxes of text to lay out, about half of the time the browser took to draw the table.
+ */
 function cellMarkup(cell: PivotCell | null, compact: boolean, total: boolean): string {
   const cls = total ? 'num pivot__total' : 'num';
   if (cell === null) return `<td class="${cls} pivot__none"><span class="visually-hidden">${esc(w.table.emptyCell)}</span></td>`;
@@ -25,7 +30,7 @@ function cellMarkup(cell: PivotCell | null, compact: boolean, total: boolean): s
   const words = esc(capitalize(markerText(cell.marker)));
   const glyph = markerGlyph(cell.marker ?? 'saknas').text;
   return compact
-    ? `<td class="${cls} marker" data-markering="${code}"><span aria-hidden="true" title="${words}">${glyph}</span><span class="visually-hidden">${words}</span></td>`
+    ? `<td class="${cls} marker" data-markering="${code}"><span role="img" aria-label="${words}" title="${words}">${glyph}</span></td>`
     : `<td class="${cls} marker" data-markering="${code}"><span aria-hidden="true">${glyph}\u00a0</span>${words}</td>`;
 }
 

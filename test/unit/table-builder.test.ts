@@ -175,6 +175,17 @@ describe('pivot', () => {
     expect(markup).toContain('<th scope="col" class="num">HVB</th><th scope="col" class="num pivot__total">Totalt (barn räknas en gång)</th>');
   });
 
+  test('more than four columns: a marker is its glyph alone, an image named by its words (no hidden text to lay out)', () => {
+    const earlier = { ...base, enhetskod: '0180', placeringsform: 'totalt', period: '2024-Q4', antal: 7, markering: null };
+    const wide = pivot(placements, normaliseChoice(placements, { ...moveVariable(choice, 'placeringsform', 'columns'), from: '2024-Q4' }), [...rows, earlier]);
+    expect(wide.colKeys.length).toBeGreaterThan(4);
+    const markup = pivotTableHtml(wide).html;
+    expect(markup).toContain('<td class="num marker" data-markering="sekretess"><span role="img" aria-label="Skyddad av sekretess" title="Skyddad av sekretess">×</span></td>');
+    expect(markup).not.toContain('<span class="visually-hidden">Skyddad');
+    // Two columns: the words beside the glyph, for everyone.
+    expect(pivotTableHtml(model).html).toContain('<span aria-hidden="true">×\u00a0</span>Skyddad av sekretess</td>');
+  });
+
   const meta = { title: 'Placeringar', source: 'Källa', published: '2026-01-01', threshold: 4 };
 
   test('the download: row variables as text, one number column per column, markers beside', () => {
