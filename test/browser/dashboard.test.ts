@@ -763,8 +763,17 @@ describe('print and small screens', () => {
             })),
           );
           const table = await page.locator('[data-region="table"] table').isVisible();
+          // Its narrowest layout fits the sheet's 182 mm (A4 less the margins), or the browser would
+          // shrink the whole page's text to fit.
+          const narrowest = await page.$eval('[data-region="table"] table', (t) => {
+            const before = t.style.width;
+            t.style.width = 'min-content';
+            const w = t.getBoundingClientRect().width;
+            t.style.width = before;
+            return w;
+          });
           await page.emulateMedia({ media: 'screen' });
-          return { rows, figures, table, pages: pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g)?.length ?? 0 };
+          return { rows, figures, table, narrowest, pages: pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g)?.length ?? 0 };
         };
         // The default group prints its charts.
         const few = await printed();
@@ -786,6 +795,7 @@ describe('print and small screens', () => {
           expect(f.note).toMatch(/skrivs inte ut; siffrorna finns i .*tabell/);
         }
         expect(many.table).toBe(true);
+        expect(many.narrowest).toBeLessThanOrEqual((182 / 25.4) * 96);
         expect(many.pages).toBeLessThanOrEqual(2);
         // On the screen nothing changes: the charts are there, the line is not.
         expect(await page.locator('figure[data-chart]:has([data-plot]):not(:visible)').count()).toBe(0);
