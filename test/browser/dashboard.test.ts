@@ -766,10 +766,12 @@ describe('print and small screens', () => {
           // Its narrowest layout fits the sheet's 182 mm (A4 less the margins), or the browser would
           // shrink the whole page's text to fit.
           const narrowest = await page.$eval('[data-region="table"] table', (t) => {
-            const before = t.style.width;
-            t.style.width = 'min-content';
+            const box = t.parentElement!;
+            const before = [box.style.width, t.style.width];
+            box.style.width = '1px';
+            t.style.width = 'auto';
             const w = t.getBoundingClientRect().width;
-            t.style.width = before;
+            [box.style.width, t.style.width] = before;
             return w;
           });
           await page.emulateMedia({ media: 'screen' });
