@@ -17,6 +17,8 @@ export interface ChartLabels {
   categoryCount: (n: number) => string;
   /** The legend line that explains gaps in lines. */
   gapNote: string;
+  /** A period's tooltip, when every series lacks its value for one reason: "Alla serier: × Skyddad av sekretess". */
+  allSeries: string;
   /** Shown in the description when values are missing: "2 värden saknas: …". */
   missingCount: (n: number) => string;
   highest: string;
@@ -42,6 +44,7 @@ export const defaultChartLabels: ChartLabels = {
   seriesCount: (n) => (n === 1 ? '1 serie' : `${n} serier`),
   categoryCount: (n) => (n === 1 ? '1 kategori' : `${n} kategorier`),
   gapNote: 'Luckor i linjerna är värden som saknas.',
+  allSeries: 'Alla serier',
   missingCount: (n) => (n === 1 ? '1 värde saknas' : `${n} värden saknas`),
   highest: 'högst',
   lowest: 'lägst',

@@ -15,8 +15,9 @@ export interface RenderOptions {
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 const XMLNS_NS = 'http://www.w3.org/2000/xmlns/';
-const GENERATED_ID = /^plot-(clip|pattern|marker)-\d+$/;
-const URL_REF = /url\(#(plot-(?:clip|pattern|marker)-\d+)\)/g;
+// Plot's own (plot-clip-3) and the charts' own markers (plot-glyph-times0072B2, trend-marks.ts).
+const GENERATED_ID = /^plot-(clip|pattern|marker|glyph)-\w+$/;
+const URL_REF = /url\(#(plot-(?:clip|pattern|marker|glyph)-\w+)\)/g;
 
 /**
  * Renders Plot options to an SVG element (or a figure, if the spec asks for Plot's own title or HTML

@@ -107,7 +107,8 @@ export function textWidth(text: string, fontSize = FONT_SIZE): number {
 export function wrapText(text: string, maxWidth: number, fontSize = FONT_SIZE): string[] {
   const lines: string[] = [];
   let line = '';
-  for (const word of text.split(/ +/)) {
+  // A sign that stands for a word keeps its number on its line: "SiS (§ 12-hem)" never ends a line with "(§".
+  for (const word of text.split(/(?<![§#№]) +/)) {
     const candidate = line ? `${line} ${word}` : word;
     if (line && textWidth(candidate, fontSize) > maxWidth) {
       lines.push(line);

@@ -96,12 +96,18 @@ export function timeTicks(periods: string[], plotWidth: number): TimeTicks {
   return { major, minor: byQuarter ? dates : step > 1 ? yearStarts : [], lines: 1, format: (d) => String(d.getUTCFullYear()) };
 }
 
-/** The direct labels' lines and the right margin they need (at most 30 % of the width). */
+/**
+ * The direct labels' lines and the right margin they need: at most 30 % of the width, or what the
+ * longest word needs (a word is never cut: "Nätverkshem" on a phone), up to 40 %.
+ */
 function labelMargin(model: TrendModel): { labelLines: string[][]; marginRight: number } {
-  const maxRight = Math.round(model.settings.width * 0.3);
+  const width = model.settings.width;
+  const around = LABEL_GAP + SWATCH + 4 + 6;
+  const longestWord = Math.max(0, ...model.series.flatMap((s) => s.name.split(/ +/).map((w) => textWidth(w))));
+  const maxRight = Math.max(Math.round(width * 0.3), Math.min(Math.round(width * 0.4), longestWord + around));
   const labelLines = model.series.map((s) => wrapText(s.name, maxRight - SWATCH - 12));
   const labelWidth = Math.max(0, ...labelLines.flat().map((l) => textWidth(l)));
-  return { labelLines, marginRight: Math.min(maxRight, Math.max(16, LABEL_GAP + SWATCH + 4 + labelWidth + 6)) };
+  return { labelLines, marginRight: Math.min(maxRight, Math.max(16, around + labelWidth)) };
 }
 
 /** The time domain (widened around a single period) and the events inside the periods shown. */

@@ -126,18 +126,42 @@ export function seriesMarks(model: TrendModel, L: TrendLayout): Marks {
   return [...bands, ...lines];
 }
 
-/** One period's tooltip: the period, then every series' value there (a missing one with its glyph and why). */
+/**
+ * One period's tooltip: the period, then every series' value there, in the series' order. The series
+ * without a value for one reason share a line, where the first of them stands: "Jourhem, HVB: ×
+ * Skyddad av sekretess", or "Alla serier: …" when none has one. A unit with many hidden values (a small
+ * municipality over ten years) then says each reason once a quarter, not once a series.
+ */
 export function periodTitle(model: TrendModel, k: number): string {
-  const { fmt, markerLabel } = model.settings;
+  const { fmt, markerLabel, labels } = model.settings;
   const period = model.periods[k];
-  const lines = [periodLabel(period)];
+  const lines: (string | { code: string; names: string[] })[] = [periodLabel(period)];
+  const missing = new Map<string, { code: string; names: string[] }>();
+  let present = 0;
   for (const s of model.series) {
     const p = s.points.find((q) => q.period === period);
     if (!p) continue;
+    present++;
+    if (p.varde !== null) {
+      lines.push(`${s.name}: ${fmt(p.varde)}`);
+      continue;
+    }
     const code = p.markering ?? 'saknas';
-    lines.push(`${s.name}: ${p.varde === null ? `${markerGlyph(code).text}\u00a0${capitalize(markerLabel(code))}` : fmt(p.varde)}`);
+    const group = missing.get(code);
+    if (group) group.names.push(s.name);
+    else {
+      const first = { code, names: [s.name] };
+      missing.set(code, first);
+      lines.push(first);
+    }
   }
-  return lines.join('\n');
+  return lines
+    .map((l) => {
+      if (typeof l === 'string') return l;
+      const who = l.names.length > 1 && l.names.length === present ? labels.allSeries : l.names.join(', ');
+      return `${who}: ${markerGlyph(l.code).text}\u00a0${capitalize(markerLabel(l.code))}`;
+    })
+    .join('\n');
 }
 
 /**
@@ -161,7 +185,7 @@ export function periodMarks(model: TrendModel, L: TrendLayout): Marks {
 const GLYPH_TYPES: Record<string, SymbolType> = { times: symbolTimes, circle: symbolCircle, diamond: symbolDiamond, square: symbolSquare };
 const GLYPH_R = 4;
 
-/** Glyphs of one type at the given points, as one path: a long series' lane is one element, not one per quarter. */
+/** Glyphs of one type at the given points, as one path. */
 export function glyphsPath(symbol: string, points: readonly (readonly [number, number])[], r = GLYPH_R): string {
   const type = GLYPH_TYPES[symbol] ?? symbolSquare;
   const path = pathRound(1);
@@ -180,9 +204,23 @@ export function glyphsPath(symbol: string, points: readonly (readonly [number, n
 }
 
 /**
+ * A lane of glyphs as the vertices of one path that carries the glyph as its marker: a zero-length
+ * stroke at each quarter, "M26,223h0m13.4,0h0…", some 9 characters a glyph where drawing it costs 45.
+ */
+export function laneVertices(xs: readonly number[], y: number): string {
+  const r = (v: number) => Math.round(v * 10) / 10;
+  return xs.map((x, k) => (k === 0 ? `M${r(x)},${r(y)}h0` : `m${r(x - xs[k - 1])},0h0`)).join('');
+}
+
+/** From this many glyphs in a lane on, they are drawn by a marker (its definition costs some 250 characters). */
+const MARKER_FROM = 8;
+
+/**
  * Missing values: a glyph per series lane just under the time axis, in the series' colour (the period's
- * tooltip says why). Each lane's glyphs of one kind are one path (at national scale a unit can have
- * hundreds of missing values, and a path each cost the first view some 20 kB).
+ * tooltip says why). Each lane's glyphs of one kind are one path: drawn glyph by glyph when they are
+ * few, and as the vertices of a path with the glyph as its SVG marker when they are many (at national
+ * scale a small municipality has hundreds of missing values: a path each cost its first view some
+ * 20 kB, all drawn in one path still 2 kB a lane).
  */
 export function missingMarks(L: TrendLayout): Marks {
   const lanes = L.lanes.flatMap((s) => {
@@ -194,22 +232,34 @@ export function missingMarks(L: TrendLayout): Marks {
   });
   if (!lanes.length) return [];
   const mark = (_index: unknown, scales: { x?: (d: Date) => number }, _values: unknown, dimensions: { height: number; marginBottom: number }, context: { document: Document }) => {
-    const svg = 'http://www.w3.org/2000/svg';
-    const g = context.document.createElementNS(svg, 'g');
-    g.setAttribute('class', 'ss-missing');
-    g.setAttribute('aria-hidden', 'true');
+    const el = (name: string, attrs: Record<string, string>) => {
+      const e = context.document.createElementNS('http://www.w3.org/2000/svg', name);
+      for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
+      return e;
+    };
+    const g = el('g', { class: 'ss-missing', 'aria-hidden': 'true' });
+    const defs = el('defs', {});
     const bottom = dimensions.height - dimensions.marginBottom;
     for (const { s, lane, code, dates } of lanes) {
       const glyph = markerGlyph(code).symbol;
+      const paint = { fill: glyph === 'times' ? 'none' : 'white', stroke: s.style.color, 'stroke-width': '1.75' };
       const y = bottom + 4 + 6 + lane * LANE_HEIGHT;
-      const path = context.document.createElementNS(svg, 'path');
-      path.setAttribute('d', glyphsPath(glyph, dates.map((d) => [scales.x?.(d) ?? 0, y] as const)));
-      path.setAttribute('fill', glyph === 'times' ? 'none' : 'white');
-      path.setAttribute('stroke', s.style.color);
-      path.setAttribute('stroke-width', '1.75');
-      path.setAttribute('data-marker', code);
-      g.append(path);
+      const xs = dates.map((d) => scales.x?.(d) ?? 0);
+      if (xs.length < MARKER_FROM) {
+        g.append(el('path', { d: glyphsPath(glyph, xs.map((x) => [x, y] as const)), ...paint, 'data-marker': code }));
+        continue;
+      }
+      // One marker per glyph and colour; render() gives it an id of the chart's own (<chart>-glyph-1).
+      const id = `plot-glyph-${glyph}${s.style.color.replace(/\W/g, '')}`;
+      if (!defs.querySelector(`[id="${id}"]`)) {
+        const marker = el('marker', { id, markerUnits: 'userSpaceOnUse', markerWidth: '12', markerHeight: '12', viewBox: '-6 -6 12 12', overflow: 'visible' });
+        marker.append(el('path', { d: glyphsPath(glyph, [[0, 0]]), ...paint }));
+        defs.append(marker);
+      }
+      const url = `url(#${id})`;
+      g.append(el('path', { d: laneVertices(xs, y), fill: 'none', stroke: 'none', 'marker-start': url, 'marker-mid': url, 'marker-end': url, 'data-marker': code }));
     }
+    if (defs.firstChild) g.prepend(defs);
     return g;
   };
   return [mark as unknown as Plot.Markish];

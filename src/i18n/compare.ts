@@ -18,6 +18,8 @@ export const compareWords = {
     ej_verkstallda_beslut: 'Ej verkställda beslut',
   } as Record<string, string>,
   topicNav: 'Jämför',
+  /** Printed, where the units are many, instead of the charts (dashboard-print.css). */
+  printNoteManyUnits: 'Diagram över så många enheter skrivs inte ut; siffrorna finns i tabellen nedan, en rad per enhet.',
   topicLead: {
     placeringar: 'Placerade barn och unga 0–20 år per enhet och placeringsform, och placerade per 1 000 invånare där befolkningen finns.',
     natverkshem: 'Andelen placerade i nätverkshem per enhet, i ordning, med enheterna utan andel och skälet.',

@@ -155,12 +155,16 @@ export function rangeFields(periods: readonly string[], range: { from: string; t
   ];
 }
 
+/** From this many options on, a field's list is carried after the charts (the quarters: 40 over ten years). */
+const DEFER_OPTIONS_FROM = 13;
+
 /**
  * Whether a field's options are many (the units: hundreds at national scale, a quarter of a topic page's
- * HTML): then the built page carries them after the charts (<Dashboard>), not in the form before them.
+ * HTML; the quarters of Från and Till, 5 kB): then the built page carries them after the charts
+ * (<Dashboard>), not in the form before them. The form needs JavaScript, and its script moves them in.
  */
 export function deferredOptions(f: FilterField): boolean {
-  return f.name === PARAM.unit && f.options.length > 1;
+  return f.name === PARAM.unit ? f.options.length > 1 : f.options.length >= DEFER_OPTIONS_FROM;
 }
 
 /** "Exempelstad, kv. 1 2016–kv. 4 2025". */

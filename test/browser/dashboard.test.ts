@@ -533,9 +533,12 @@ describe('the dashboard pages with JavaScript', () => {
     const lines = await tipLines();
     expect(lines[0]).toBe('kv.\u00a01\u00a02016');
     expect(lines[1]).toMatch(new RegExp(`: ${shown(first)}$`));
-    // One line per series drawn (each has a direct label), a hidden value said in words, never a number.
+    // Every series drawn (each has a direct label) named once: with its value, or on one line with the others
+    // hidden for the same reason; a hidden value said in words, never a number.
     const series = await page.locator('figure[data-chart="placeringar-trend"] svg.ss-chart:visible g.ss-key').count();
-    expect(lines).toHaveLength(series + 1);
+    const named = lines.slice(1).flatMap((l) => l.slice(0, l.lastIndexOf(': ')).split(', '));
+    expect(new Set(named).size).toBe(series);
+    expect(named).toHaveLength(series);
     for (const line of lines.filter((l) => /sekretess/.test(l))) expect(line.slice(line.lastIndexOf(': '))).not.toMatch(/\d/);
     // The tooltip is drawn for the eye (aria-hidden); the quarter is said in the page's one polite live region,
     // and the chart points to its summary in words.
@@ -727,6 +730,81 @@ describe('print and small screens', () => {
         await page.emulateMedia({ media: 'screen' });
         expect(await page.locator('figure[data-chart]:has([data-plot]):not(:visible)').count()).toBe(0);
         expect(await page.locator('.print-note:visible, .comparison-table__legend:visible').count()).toBe(0);
+      } finally {
+        await browser.close();
+      }
+    },
+  );
+
+  // A county's 49 municipalities: the bundled data's groups are smaller, so the default group's rows are
+  // repeated in the page up to 49 (the print styles answer the rows the page holds, whatever the data).
+  test.each(['jamforelser/', 'jamforelser/natverkshem/', 'jamforelser/ej-verkstallda-beslut/'])(
+    'the comparison %s of 49 units prints every unit on one line, on at most two A4 pages',
+    async (p) => {
+      const browser = await launchSiteBrowser({ siteUrl });
+      try {
+        const page = await browser.newPage();
+        await page.goto(siteUrl + p, { waitUntil: 'networkidle' });
+        const printed = async () => {
+          await page.emulateMedia({ media: 'print' });
+          await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+          const rows = await page.$$eval('[data-region="table"] table tbody tr', (trs) =>
+            trs.map((tr) => {
+              const name = tr.querySelector('th')!;
+              const lineHeight = parseFloat(getComputedStyle(name).lineHeight) || parseFloat(getComputedStyle(name).fontSize) * 1.3;
+              return { shown: tr.getClientRects().length > 0, oneLine: name.getBoundingClientRect().height < lineHeight * 1.5, text: tr.textContent ?? '' };
+            }),
+          );
+          const pdf = await page.pdf({ format: 'A4' });
+          const figures = await page.$$eval('figure[data-chart]:has([data-plot])', (els) =>
+            els.map((el) => ({
+              visible: el.getClientRects().length > 0,
+              note: [...(el.closest('section') ?? el.parentElement!).querySelectorAll(':scope > .print-note, :scope .print-note')]
+                .filter((n) => n.getClientRects().length > 0)
+                .map((n) => n.textContent ?? '')
+                .join(''),
+            })),
+          );
+          const table = await page.locator('[data-region="table"] table').isVisible();
+          // Its narrowest layout fits the sheet's 182 mm (A4 less the margins), or the browser would
+          // shrink the whole page's text to fit.
+          const narrowest = await page.$eval('[data-region="table"] table', (t) => {
+            const box = t.parentElement!;
+            const before = [box.style.width, t.style.width];
+            box.style.width = '1px';
+            t.style.width = 'auto';
+            const w = t.getBoundingClientRect().width;
+            [box.style.width, t.style.width] = before;
+            return w;
+          });
+          await page.emulateMedia({ media: 'screen' });
+          return { rows, figures, table, narrowest, pages: pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g)?.length ?? 0 };
+        };
+        // The default group prints its charts.
+        const few = await printed();
+        expect(few.rows.length).toBeLessThan(16);
+        expect(few.figures.every((f) => f.visible)).toBe(true);
+        expect(few.figures.map((f) => f.note).join('')).toBe('');
+        await page.$eval('[data-region="table"] table tbody', (tbody) => {
+          const rows = [...tbody.rows];
+          for (let i = 0; tbody.rows.length < 49; i++) tbody.append(rows[i % rows.length].cloneNode(true));
+        });
+        const many = await printed();
+        expect(many.rows).toHaveLength(49);
+        // Every unit's row is on paper, on one line each.
+        expect(many.rows.filter((r) => !r.shown || !r.oneLine)).toEqual([]);
+        // The charts are left out, and a line says the table has their numbers.
+        expect(many.figures.length).toBeGreaterThan(0);
+        for (const f of many.figures) {
+          expect(f.visible).toBe(false);
+          expect(f.note).toMatch(/skrivs inte ut; siffrorna finns i .*tabell/);
+        }
+        expect(many.table).toBe(true);
+        expect(many.narrowest).toBeLessThanOrEqual((182 / 25.4) * 96);
+        expect(many.pages).toBeLessThanOrEqual(2);
+        // On the screen nothing changes: the charts are there, the line is not.
+        expect(await page.locator('figure[data-chart]:has([data-plot]):not(:visible)').count()).toBe(0);
+        expect(await page.locator('.print-note:visible').count()).toBe(0);
       } finally {
         await browser.close();
       }

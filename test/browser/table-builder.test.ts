@@ -231,6 +231,18 @@ describe('the table builder', () => {
     expect(head[1].slice(2, 4)).toEqual(['Flickor', 'Pojkar']);
     expect(await page.locator('#pivot-table thead th[scope="colgroup"][colspan="2"]').count()).toBe(PERIODS.length);
     expect(decodeURIComponent(page.url())).toContain('kolumner=period,kon');
+    // Eight columns: a marker is its glyph alone, an image a screen reader names in words.
+    const hidden = await expected(
+      `SELECT markering FROM placeringar WHERE enhetskod IN ('9999-01', '9999-02') AND period BETWEEN '2025-Q1' AND '2025-Q4'
+         AND placeringsform IN ('skyddat_boende', 'totalt') AND kon IN ('flickor', 'pojkar') AND aldersgrupp = '0-20' AND avser = 'vid_periodens_slut' AND antal IS NULL`,
+    );
+    for (const code of new Set(hidden.map((r) => r.markering as string))) {
+      const cells = page.locator(`#pivot-table td[data-markering="${code}"]`);
+      expect(await cells.count()).toBe(hidden.filter((r) => r.markering === code).length);
+      expect(await cells.getByRole('img', { name: capitalize(markerText(code)), exact: true }).count()).toBe(await cells.count());
+      expect(new Set(await cells.evaluateAll((els) => els.map((e) => (e as HTMLElement).innerText.trim())))).toEqual(new Set([markerGlyph(code).text]));
+    }
+    expect(hidden.length).toBeGreaterThan(0);
     // Back to one sex for the downloads below.
     await page.goto(tableUrl);
     await page.reload({ waitUntil: 'networkidle' });

@@ -7,7 +7,7 @@ import { describe, expect, test } from 'vitest';
 import { exportCsv } from '../../src/exports/csv.ts';
 import { exportJsonStat } from '../../src/exports/jsonstat.ts';
 import { builderSql } from '../../src/queries/table-builder.ts';
-import { pivotTableHtml } from '../../src/render/pivot-table.ts';
+import { PIVOT_WIDTHS, pivotSideWidths, pivotTableHtml, pivotTableWidth } from '../../src/render/pivot-table.ts';
 import { datasetCatalog } from '../../src/views/table-builder/catalog.ts';
 import { choiceFromFragment, choiceLabel, choiceToFragment, defaultChoice, moveVariable, normaliseChoice, swapAxes } from '../../src/views/table-builder/choice.ts';
 import { fixedText, pivot, pivotCube, pivotExportTable } from '../../src/views/table-builder/pivot.ts';
@@ -173,6 +173,29 @@ describe('pivot', () => {
     const markup = pivotTableHtml(m2).html;
     expect(markup).toContain('<td colspan="1" class="pivot__corner">Period</td><th scope="colgroup" colspan="2" class="num">kv.\u00a01\u00a02025</th>');
     expect(markup).toContain('<th scope="col" class="num">HVB</th><th scope="col" class="num pivot__total">Totalt (barn räknas en gång)</th>');
+  });
+
+  test('more than four columns: a marker is its glyph alone, an image named by its words (no hidden text to lay out)', () => {
+    const earlier = { ...base, enhetskod: '0180', placeringsform: 'totalt', period: '2024-Q4', antal: 7, markering: null };
+    const wide = pivot(placements, normaliseChoice(placements, { ...moveVariable(choice, 'placeringsform', 'columns'), from: '2024-Q4' }), [...rows, earlier]);
+    expect(wide.colKeys.length).toBeGreaterThan(4);
+    const markup = pivotTableHtml(wide).html;
+    expect(markup).toContain('<td class="num marker" data-markering="sekretess"><span role="img" aria-label="Skyddad av sekretess" title="Skyddad av sekretess">×</span></td>');
+    expect(markup).not.toContain('<span class="visually-hidden">Skyddad');
+    // Two columns: the words beside the glyph, for everyone.
+    expect(pivotTableHtml(model).html).toContain('<span aria-hidden="true">×\u00a0</span>Skyddad av sekretess</td>');
+  });
+
+  test('each row-header column is as wide as its labels on one line (a wrapped label makes the browser lay its row out twice), within bounds', () => {
+    // "Totalt (barn räknas en gång)": 28 characters, wider than the least width; the units' names are not.
+    const [units, forms] = pivotSideWidths(model);
+    expect(units).toBe(PIVOT_WIDTHS.side);
+    expect(forms).toBeGreaterThan(PIVOT_WIDTHS.side);
+    expect(forms).toBeGreaterThanOrEqual(28 * PIVOT_WIDTHS.char);
+    expect(forms).toBeLessThanOrEqual(PIVOT_WIDTHS.sideMax);
+    expect(pivotTableWidth(model)).toBe(units + forms + 2 * PIVOT_WIDTHS.number);
+    // On a phone the least width, as before.
+    expect(pivotSideWidths(model, PIVOT_WIDTHS.side)).toEqual([PIVOT_WIDTHS.side, PIVOT_WIDTHS.side]);
   });
 
   const meta = { title: 'Placeringar', source: 'Källa', published: '2026-01-01', threshold: 4 };

@@ -1,5 +1,5 @@
 // The dashboard's filter form in the browser: shown (it needs JavaScript) inside its closed one-line box,
-// its unit list moved in from the end of the page, kept in step with the view shown, and read when it is
+// its long lists (units, quarters) moved in from the end of the page, kept in step with the view shown, and read when it is
 // submitted. A field without a choice for the unit stays in place, disabled, with the reason under it. A
 // choice the user makes while a view is computed is kept when that view's fields arrive.
 

@@ -10,7 +10,7 @@ import { builderSql } from '../../queries/table-builder.ts';
 import { tableBuilderWords as w } from '../../i18n/table-builder.ts';
 import { sv } from '../../i18n/sv.ts';
 import { builderFormHtml, variableCountText } from '../../render/table-builder-form.ts';
-import { pivotTableHtml, pivotTableWidth } from '../../render/pivot-table.ts';
+import { PIVOT_WIDTHS, pivotSideWidths, pivotTableHtml, pivotTableWidth } from '../../render/pivot-table.ts';
 import type { BuilderCatalog, BuilderDataset } from '../../views/table-builder/catalog.ts';
 import {
   choiceFromFragment, choiceLabel, choiceToFragment, datasetOf, defaultChoice, moveVariable, normaliseChoice, swapAxes, type Axis, type Choice,
@@ -112,6 +112,23 @@ export function startTableBuilder(root: HTMLElement): void {
     refreshCounts();
   }
 
+  /**
+   * The fixed layout's widths, through the CSSOM (allowed under the CSP's style-src 'self', unlike a style
+   * attribute in the markup). On a phone the row headers keep the least width (sticky, they share the
+   * screen with the numbers); wider, each is as wide as its labels on one line.
+   */
+  const phone = matchMedia('(max-width: 40rem)');
+  function sizeTable(table: HTMLTableElement, model: PivotModel): void {
+    const most = phone.matches ? PIVOT_WIDTHS.side : PIVOT_WIDTHS.sideMax;
+    table.style.width = `${pivotTableWidth(model, most)}rem`;
+    const sides = pivotSideWidths(model, most);
+    table.querySelectorAll<HTMLElement>('col.pivot__side-col').forEach((col, i) => (col.style.width = `${sides[i] ?? PIVOT_WIDTHS.side}rem`));
+  }
+  phone.addEventListener('change', () => {
+    const table = result.querySelector<HTMLTableElement>('#pivot-table');
+    if (table && shown) sizeTable(table, shown.model);
+  });
+
   function meta(model: PivotModel): ExportMeta {
     return { title: model.title, subtitle: fixedText(model) || undefined, source: w.downloads.source, ...siteFacts(document) };
   }
@@ -141,9 +158,8 @@ export function startTableBuilder(root: HTMLElement): void {
       const markup = model.rowKeys.length ? pivotTableHtml(model).html : `<p>${w.status.empty}</p>`;
       const written = performance.now();
       result.innerHTML = markup;
-      // Through the CSSOM (allowed under the CSP's style-src 'self', unlike a style attribute in the markup).
       const table = result.querySelector<HTMLTableElement>('#pivot-table');
-      if (table) table.style.width = `${pivotTableWidth(model)}rem`;
+      if (table) sizeTable(table, model);
       const ms = performance.now() - started;
       // For the benchmark: where the time goes.
       root.dataset.phases = [queried - started, pivoted - queried, written - pivoted, performance.now() - written].map((x) => Math.round(x)).join(' ');

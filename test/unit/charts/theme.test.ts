@@ -39,5 +39,7 @@ describe('theme', () => {
     expect(textWidth('Familjehem')).toBeGreaterThan(textWidth('HVB'));
     expect(wrapText('Hem för vård eller boende', 80)).toEqual(['Hem för vård', 'eller boende']);
     expect(wrapText('Nätverkshem', 10)).toEqual(['Nätverkshem']);
+    // "§ 12" stays together: never "SiS (§" on one line and "12-hem)" on the next.
+    expect(wrapText('SiS (§ 12-hem)', 40)).toEqual(['SiS', '(§ 12-hem)']);
   });
 });

@@ -131,7 +131,7 @@ describe('trend rendering', () => {
 
   it('marks each missing value with a glyph, says why in its quarter\'s tooltip, and explains the glyphs in a legend', () => {
     const svg = renderSvg(trendSpec(placements, { seriesLabel }), 'm');
-    expect(svg.querySelectorAll('g.ss-missing > *').length).toBe(2);
+    expect(svg.querySelectorAll('g.ss-missing > path').length).toBe(2);
     const titles = [...svg.querySelectorAll('g.ss-periods title')].map((t) => t.textContent ?? '');
     expect(titles.find((t) => t.startsWith('kv.\u00a01\u00a02024'))).toContain('HVB: \u25cb\u00a0Uppgift saknas');
     expect(titles.find((t) => t.startsWith('kv.\u00a02\u00a02023'))).toContain('Nätverkshem: \u00d7\u00a0Skyddad av sekretess');
@@ -141,7 +141,7 @@ describe('trend rendering', () => {
     expect(texts).not.toContain('Inget att redovisa');
   });
 
-  it('draws a lane of many missing values as one path with a glyph at each of their quarters', () => {
+  it('draws a lane of many missing values as one path whose marker puts a glyph at each of their quarters', () => {
     // 40 quarters of one series, every third hidden: 14 glyphs in one element, each under its quarter.
     const periods = Array.from({ length: 40 }, (_, i) => `${2016 + Math.floor(i / 4)}-Q${(i % 4) + 1}`);
     const rows: TrendRow[] = periods.map((period, i) => (i % 3 === 0 ? { period, serie: 'hvb', varde: null, markering: 'sekretess' } : { period, serie: 'hvb', varde: 10 + i, markering: null }));
@@ -149,12 +149,19 @@ describe('trend rendering', () => {
     const paths = [...svg.querySelectorAll('g.ss-missing > path')];
     expect(paths).toHaveLength(1);
     expect(paths[0].getAttribute('data-marker')).toBe('sekretess');
-    // A cross is two strokes: each glyph starts two subpaths, centred on its quarter's column.
-    const starts = [...(paths[0].getAttribute('d') ?? '').matchAll(/M(-?[\d.]+),(-?[\d.]+)L(-?[\d.]+),(-?[\d.]+)/g)].map((m) => (Number(m[1]) + Number(m[3])) / 2);
-    expect(starts).toHaveLength(2 * 14);
+    // The path's vertices carry the glyph: a marker (a cross, as the legend draws it) at each, one per hidden quarter.
+    const id = paths[0].getAttribute('marker-mid')?.match(/^url\(#(.+)\)$/)?.[1];
+    expect(id).toBe('g-glyph-1');
+    expect(['marker-start', 'marker-end'].map((a) => paths[0].getAttribute(a))).toEqual([`url(#${id})`, `url(#${id})`]);
+    const glyph = svg.querySelector(`marker#${id} > path`);
+    expect(glyph?.getAttribute('fill')).toBe('none');
+    expect(subpaths(glyph?.getAttribute('d') ?? '')).toHaveLength(2);
+    const xs: number[] = [];
+    for (const m of (paths[0].getAttribute('d') ?? '').matchAll(/([Mm])(-?[\d.]+),(-?[\d.]+)h0/g)) xs.push(m[1] === 'M' ? Number(m[2]) : xs[xs.length - 1] + Number(m[2]));
+    expect(xs).toHaveLength(14);
     const columns = [...svg.querySelectorAll('g.ss-periods rect')].map((r) => Number(r.getAttribute('x')) + Number(r.getAttribute('width')) / 2);
     const hidden = periods.flatMap((_, i) => (i % 3 === 0 ? [columns[i]] : []));
-    for (let k = 0; k < 14; k++) expect(Math.abs(starts[2 * k] - hidden[k])).toBeLessThan(1.5);
+    for (let k = 0; k < 14; k++) expect(Math.abs(xs[k] - hidden[k])).toBeLessThan(1.5);
   });
 
   it('has no marker legend when nothing is missing', () => {
