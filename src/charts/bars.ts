@@ -6,7 +6,9 @@ import * as Plot from '@observablehq/plot';
 import { ascending } from 'd3';
 import { commonSettings, frameOptions, valueAxis, type CommonChartOptions, type CommonSettings, type ValueAxis } from './common.ts';
 import { capitalize, listText } from './labels.ts';
-import { BAR_COLOR, BAR_MUTED_COLOR, FONT_SIZE, GRID_COLOR, LINE_HEIGHT, MUTED_TEXT_COLOR, RULE_COLOR, TEXT_COLOR, markerGlyph, seriesStyle, textWidth, truncateText } from './theme.ts';
+import { BAR_COLOR, BAR_MUTED_COLOR, FONT_SIZE, GRID_COLOR, LINE_HEIGHT, MUTED_TEXT_COLOR, RULE_COLOR, TEXT_COLOR, labelLines, markerGlyph, seriesStyle, textWidth } from './theme.ts';
+
+export { labelLines };
 
 export interface BarRow {
   kategori: string;
@@ -152,35 +154,8 @@ export function barsDescription(model: BarsModel): string {
 const STEP = 26; // pixels per bar
 /** Pixels per line of a row label that wraps (a narrow drawing); the bar's step grows with its lines. */
 const LABEL_LINE = 13;
-/** Row labels wrap to at most this many lines; only the last is cut ("…") if it still does not fit. */
+/** Row labels wrap to at most this many lines. */
 const LABEL_LINES = 3;
-
-/**
- * A row label in lines no wider than `max`: broken at spaces and after a slash, so "Verkställt efter
- * rapportperioden, minst" stays whole in a narrow drawing instead of ending in "…". A line broken at a
- * space keeps it at its end (not drawn), so the lines joined, as the SVG's text is read, give the label.
- */
-export function labelLines(text: string, max: number): string[] {
-  if (textWidth(text) <= max) return [text];
-  const parts = text.match(/[^\s/]+\/?|\s+/g) ?? [text];
-  const lines: string[] = [];
-  let line = '';
-  for (const part of parts) {
-    const next = line + part;
-    if (line.trim() && textWidth(next.trimEnd()) > max && lines.length < LABEL_LINES - 1) {
-      lines.push(line.trimStart());
-      line = part.trimStart();
-    } else line = next;
-  }
-  lines.push(line.trim());
-  return lines
-    .map((l) => {
-      const body = l.trimEnd();
-      const cut = truncateText(body, max);
-      return cut === body ? l : cut;
-    })
-    .filter((l) => l.trim());
-}
 const BAR_PADDING = 0.3;
 const FACET_PADDING = 0.1;
 const HEADING = LINE_HEIGHT + 4;
@@ -200,6 +175,33 @@ interface BarsLayout {
   fy: 'kategori' | undefined;
   /** In groups, the rules stop below each group's heading. */
   ruleInset: { insetTop?: number };
+  /** Each reference's label as placed above the frame. */
+  referenceLabels: ReferenceLabel[];
+}
+
+/** A reference's label above the frame: on the side of its rule that holds it, wrapped if neither does. */
+export interface ReferenceLabel {
+  lines: string[];
+  side: 'right' | 'left';
+  /** Pixels from the frame's top up to the label's last line. */
+  lift: number;
+}
+
+const REFERENCE_GAP = 3;
+
+/**
+ * Where a reference's label goes: to the right of its rule when it fits before the drawing's right
+ * edge, else to the left when it fits after the left edge, else wrapped on the roomier side. Never cut
+ * at the edge, as "Totalt (" was on a phone.
+ */
+export function referenceLabel(text: string, ruleX: number, width: number): Pick<ReferenceLabel, 'lines' | 'side'> {
+  const right = width - ruleX - REFERENCE_GAP - 1;
+  const left = ruleX - REFERENCE_GAP - 1;
+  const w = textWidth(text);
+  if (w <= right) return { lines: [text], side: 'right' };
+  if (w <= left) return { lines: [text], side: 'left' };
+  const side = right >= left ? 'right' : 'left';
+  return { lines: labelLines(text, Math.max(right, left), 4), side };
 }
 
 /** Margins from the labels and values, height from the bars, the value axis from the largest value. */
@@ -209,20 +211,31 @@ function barsLayout(model: BarsModel): BarsLayout {
   const items = model.items;
   const maxLabel = Math.round(width * 0.4);
   // A label is drawn 8 px left of the axis inside a margin of at most maxLabel: cut it to fit there.
-  const lines = new Map(items.map((i) => [i, labelLines(grouped ? (i.group ?? '') : i.name, maxLabel - 12)]));
-  const rowLabel = (i: BarItem) => (lines.get(i) ?? labelLines(grouped ? (i.group ?? '') : i.name, maxLabel - 12)).join('\n');
+  const lines = new Map(items.map((i) => [i, labelLines(grouped ? (i.group ?? '') : i.name, maxLabel - 12, LABEL_LINES)]));
+  const rowLabel = (i: BarItem) => (lines.get(i) ?? []).join('\n');
   const step = Math.max(STEP, Math.max(...[...lines.values()].map((l) => l.length)) * LABEL_LINE + 8);
   // Bold labels are about a tenth wider than the estimate for regular text.
   const widest = (i: BarItem) => Math.max(...(lines.get(i) ?? ['']).map((l) => textWidth(l.trimEnd())));
   const marginLeft = Math.min(maxLabel, Math.max(...items.map((i) => widest(i) * (i.highlighted && highlighting ? 1.1 : 1) + 12), 40));
   const valueWidth = Math.max(0, ...items.filter((i) => i.varde !== null).map((i) => textWidth(i.shown)));
   const marginRight = Math.max(valueWidth + 10, 16);
-  const marginTop = 6 + references.length * LINE_HEIGHT + (references.length ? 2 : 0);
   const marginBottom = 26 + (xLabel ? LINE_HEIGHT + 2 : 0);
   const plotHeight = grouped
     ? model.categories.length * (model.groups.length * step + HEADING) * (1 + FACET_PADDING)
     : items.length * step;
   const max = Math.max(0, ...items.map((i) => i.varde ?? 0), ...references.map((r) => r.value));
+  const axis = valueAxis(max, format, width - marginLeft - marginRight, 80);
+  const [d0, d1] = axis.domain;
+  const ruleX = (v: number) => marginLeft + ((v - d0) / (d1 - d0 || 1)) * (width - marginLeft - marginRight);
+  // The last reference sits lowest, just above the frame; each earlier one above those after it.
+  const placed = references.map((r) => referenceLabel(`${r.label}: ${model.settings.fmt(r.value)}`, ruleX(r.value), width));
+  let below = 0;
+  const referenceLabels: ReferenceLabel[] = [];
+  for (let k = placed.length - 1; k >= 0; k--) {
+    referenceLabels[k] = { ...placed[k], lift: 4 + below * LINE_HEIGHT };
+    below += placed[k].lines.length;
+  }
+  const marginTop = 6 + below * LINE_HEIGHT + (references.length ? 2 : 0);
   return {
     width,
     height: Math.round(marginTop + marginBottom + plotHeight),
@@ -231,11 +244,12 @@ function barsLayout(model: BarsModel): BarsLayout {
     marginRight,
     marginBottom,
     marginLeft,
-    axis: valueAxis(max, format, width - marginLeft - marginRight, 80),
+    axis,
     rowLabel,
     y: grouped ? 'grupp' : 'kategori',
     fy: grouped ? 'kategori' : undefined,
     ruleInset: grouped ? { insetTop: HEADING } : {},
+    referenceLabels,
   };
 }
 
@@ -296,19 +310,20 @@ function labelMarks(model: BarsModel, L: BarsLayout): Plot.Markish[] {
 
 /** Reference rules with their labels above the frame, the zero line, and the value axis' label. */
 function referenceMarks(model: BarsModel, L: BarsLayout): Plot.Markish[] {
-  const { references, fmt, xLabel } = model.settings;
+  const { references, xLabel } = model.settings;
   const marks: Plot.Markish[] = references.flatMap((r, k) => {
-    const lift = 4 + (references.length - 1 - k) * LINE_HEIGHT;
+    const { lines, side, lift } = L.referenceLabels[k];
     return [
-      Plot.ruleX([r], { x: 'value', stroke: RULE_COLOR, strokeWidth: 1.25, strokeDasharray: '5 3', insetTop: -lift }),
+      Plot.ruleX([r], { x: 'value', stroke: RULE_COLOR, strokeWidth: 1.25, strokeDasharray: '5 3', insetTop: -lift - (lines.length - 1) * LINE_HEIGHT }),
       Plot.text([r], {
         x: 'value',
         frameAnchor: 'top',
         dy: -lift - 1,
-        dx: 3,
-        text: (d: BarReference) => `${d.label}: ${fmt(d.value)}`,
-        textAnchor: 'start',
+        dx: side === 'right' ? REFERENCE_GAP : -REFERENCE_GAP,
+        text: () => lines.join('\n'),
+        textAnchor: side === 'right' ? 'start' : 'end',
         lineAnchor: 'bottom',
+        lineHeight: LINE_HEIGHT / FONT_SIZE,
         fill: TEXT_COLOR,
       }),
     ];

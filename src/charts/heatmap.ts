@@ -8,7 +8,7 @@ import * as Plot from '@observablehq/plot';
 import { interpolateBlues } from 'd3';
 import { commonSettings, frameOptions, markerCodesPresent, markerLegend, type CommonChartOptions, type CommonSettings } from './common.ts';
 import { capitalize, listText } from './labels.ts';
-import { FONT_SIZE, LINE_HEIGHT, MUTED_TEXT_COLOR, TEXT_COLOR, markerGlyph, textWidth, truncateText, wrapText } from './theme.ts';
+import { FONT_SIZE, LINE_HEIGHT, MUTED_TEXT_COLOR, TEXT_COLOR, labelLines, markerGlyph, textWidth, truncateText, wrapText } from './theme.ts';
 
 export interface HeatRow {
   /** The row (a unit's code). */
@@ -108,6 +108,9 @@ export function heatmapDescription(model: HeatmapModel): string {
 }
 
 const ROW = 24;
+/** A row name wraps to at most this many lines (a phone: "Enskede-" over "Årsta-Vantör"); every row then grows. */
+const ROW_LINES = 2;
+const ROW_LINE = 13;
 /** Bold header text is about this much wider than the regular text `textWidth` measures. */
 const BOLD = 1.08;
 /** The longest a turned column header may be before it is cut with an ellipsis. */
@@ -116,8 +119,11 @@ const MAX_TURNED = 150;
 function layout(model: HeatmapModel) {
   const { width } = model.settings;
   const maxLabel = Math.round(width * 0.3);
-  const rowLabel = (name: string) => truncateText(name, maxLabel - 12);
-  const marginLeft = Math.min(maxLabel, Math.max(40, ...model.rows.map((r) => textWidth(rowLabel(r.name)) * 1.1 + 12)));
+  const rowLines = new Map(model.rows.map((r) => [r.key, labelLines(r.name, (maxLabel - 12) / 1.1, ROW_LINES)]));
+  const rowLabel = (key: string) => (rowLines.get(key) ?? []).join('\n');
+  const lineCount = Math.max(1, ...[...rowLines.values()].map((l) => l.length));
+  const rowHeight = Math.max(ROW, lineCount * ROW_LINE + 8);
+  const marginLeft = Math.min(maxLabel, Math.max(40, ...[...rowLines.values()].flat().map((l) => textWidth(l.trimEnd()) * 1.1 + 12)));
   const colWidth = (width - marginLeft - 4) / Math.max(1, model.columns.length);
   // Column headers across, wrapped at spaces into at most three lines; when a word is wider than its
   // column (a phone: "Familjehem" in a 34 px column) every header is turned to read upwards instead, so
@@ -132,7 +138,7 @@ function layout(model: HeatmapModel) {
   const codes = markerCodesPresent(model.cells.filter((c) => c.markering).map((c) => c.markering as string));
   const legend = markerLegend(codes, model.settings.markerLabel, { width: width - 8, top: 8, left: marginLeft });
   const marginBottom = 8 + legend.height;
-  return { width, height: marginTop + model.rows.length * ROW + marginBottom, marginTop, marginRight: 4, marginBottom, marginLeft, rowLabel, headLines, turned, legend };
+  return { width, height: marginTop + model.rows.length * rowHeight + marginBottom, marginTop, marginRight: 4, marginBottom, marginLeft, rowLabel, headLines, turned, legend };
 }
 
 /** Plot options for a heat map from its model. */
@@ -151,7 +157,7 @@ export function heatmapPlot(model: HeatmapModel): Plot.PlotOptions {
       ...[false, true].map((bold) =>
         Plot.text(model.rows.filter((r) => highlight.has(r.key) === bold), {
           y: (r: { key: string }) => r.key, frameAnchor: 'left', dx: -8, textAnchor: 'end', fill: TEXT_COLOR,
-          text: (r: { name: string }) => L.rowLabel(r.name), fontWeight: bold ? 700 : 400,
+          text: (r: { key: string }) => L.rowLabel(r.key), lineHeight: ROW_LINE / FONT_SIZE, fontWeight: bold ? 700 : 400,
         }),
       ),
       L.turned

@@ -128,6 +128,57 @@ export function truncateText(text: string, maxWidth: number, fontSize = FONT_SIZ
 }
 
 /**
+ * The places a label may break: after a run of spaces (kept at the line's end, not drawn), after a
+ * slash, and after the hyphen of a compound name ("Enskede-Årsta-Vantör"), never inside "13-17".
+ */
+function breakParts(text: string): string[] {
+  const parts: string[] = [];
+  let part = '';
+  const chars = [...text];
+  chars.forEach((ch, i) => {
+    const space = /\s/.test(ch);
+    if (part && !space && /\s$/.test(part)) {
+      parts.push(part);
+      part = '';
+    }
+    part += ch;
+    const compound = ch === '-' && /\p{L}/u.test(chars[i - 1] ?? '') && /\p{L}/u.test(chars[i + 1] ?? '');
+    if (ch === '/' || compound) {
+      parts.push(part);
+      part = '';
+    }
+  });
+  if (part) parts.push(part);
+  return parts;
+}
+
+/**
+ * A label in at most `maxLines` lines no wider than `max`, broken where `breakParts` allows; only the
+ * last line is cut ("…") if it still does not fit. The lines joined, as an SVG's tspans are read, give
+ * the label itself.
+ */
+export function labelLines(text: string, max: number, maxLines = 3, fontSize = FONT_SIZE): string[] {
+  if (textWidth(text, fontSize) <= max) return [text];
+  const lines: string[] = [];
+  let line = '';
+  for (const part of breakParts(text)) {
+    const next = line + part;
+    if (line.trim() && textWidth(next.trimEnd(), fontSize) > max && lines.length < maxLines - 1) {
+      lines.push(line);
+      line = part;
+    } else line = next;
+  }
+  lines.push(line);
+  return lines
+    .map((l) => {
+      const body = l.trimEnd();
+      const cut = truncateText(body, max, fontSize);
+      return cut === body ? l : cut;
+    })
+    .filter((l) => l.trim());
+}
+
+/**
  * Moves label positions (pixels, any order) apart so that neighbours are at least their half-heights
  * apart, keeping them within [min, max] as far as possible; returns new positions in input order.
  */

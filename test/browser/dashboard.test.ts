@@ -785,7 +785,8 @@ describe('print and small screens', () => {
         expect(few.rows.length).toBeLessThan(16);
         expect(few.figures.every((f) => f.visible)).toBe(true);
         expect(few.figures.map((f) => f.note).join('')).toBe('');
-        await page.$eval('[data-region="table"] table tbody', (tbody) => {
+        await page.$eval('[data-region="table"] table tbody', (el) => {
+          const tbody = el as HTMLTableSectionElement;
           const rows = [...tbody.rows];
           for (let i = 0; tbody.rows.length < 49; i++) tbody.append(rows[i % rows.length].cloneNode(true));
         });

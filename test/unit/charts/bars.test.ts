@@ -110,3 +110,61 @@ describe('row labels in a narrow drawing', () => {
     expect(lines.slice(0, 2).every((l) => !l.endsWith('\u2026'))).toBe(true);
   });
 });
+
+describe('reference labels', () => {
+  const rows: BarRow[] = [
+    { kategori: 'Jourhem', varde: 120, markering: null },
+    { kategori: 'Familjehem', varde: 640, markering: null },
+    { kategori: 'HVB', varde: 210, markering: null },
+  ];
+  const label = 'Totalt (barn räknas en gång)';
+  /** The reference label as drawn: its lines and the span they cover, in the drawing's pixels. */
+  function drawn(value: number, width: number) {
+    const svg = renderSvg(barsSpec(rows, { width, references: [{ label, value }] }), 'b');
+    const text = [...svg.querySelectorAll('text')].find((t) => t.textContent?.startsWith('Totalt'));
+    const g = text?.parentElement;
+    const shift = (s: string | null | undefined) => Number(/translate\(([-\d.]+)/.exec(s ?? '')?.[1] ?? 0);
+    const x = shift(g?.getAttribute('transform')) + shift(text?.getAttribute('transform'));
+    const spans = [...(text?.querySelectorAll('tspan') ?? [])].map((s) => s.textContent ?? '');
+    const lines = spans.length ? spans : [text?.textContent ?? ''];
+    const w = Math.max(...lines.map((l) => textWidth(l.trimEnd())));
+    const anchor = g?.getAttribute('text-anchor');
+    return { lines, anchor, from: anchor === 'end' ? x - w : x, to: anchor === 'end' ? x : x + w, width: Number(svg.getAttribute('width')) };
+  }
+
+  it('stays whole inside a phone-wide drawing when its rule is near the right edge', () => {
+    const d = drawn(935, 358);
+    expect(d.lines.join('')).toBe(`${label}: 935`);
+    expect(d.anchor).toBe('end');
+    expect(d.from).toBeGreaterThanOrEqual(0);
+    expect(d.to).toBeLessThanOrEqual(d.width);
+  });
+
+  it('is written to the right of a rule with room after it', () => {
+    const d = drawn(150, 760);
+    expect(d.anchor).toBe('start');
+    expect(d.lines).toEqual([`${label}: 150`]);
+  });
+
+  it('wraps, whole, when neither side of the rule holds it, and the chart grows to keep it above the bars', () => {
+    const one = renderSvg(barsSpec(rows, { width: 760, references: [{ label, value: 500 }] }), 'b');
+    const d = drawn(500, 240);
+    expect(d.lines.length).toBeGreaterThan(1);
+    expect(d.lines.join('')).toBe(`${label}: 500`);
+    expect(d.from).toBeGreaterThanOrEqual(0);
+    expect(d.to).toBeLessThanOrEqual(d.width);
+    const narrow = renderSvg(barsSpec(rows, { width: 240, references: [{ label, value: 500 }] }), 'b');
+    const firstBar = (svg: SVGSVGElement) => Number(svg.querySelector('g.ss-points rect')?.getAttribute('y'));
+    expect(firstBar(narrow) - firstBar(one)).toBeGreaterThanOrEqual((d.lines.length - 1) * 15);
+  });
+});
+
+describe('compound names', () => {
+  it('break after the hyphen of a compound name, never inside an age band', () => {
+    expect(labelLines('Enskede-Årsta-Vantör', 90, 2)).toEqual(['Enskede-', 'Årsta-Vantör']);
+    expect(labelLines('Hässelby-Vällingby', 80, 2)).toEqual(['Hässelby-', 'Vällingby']);
+    const age = labelLines('Placerade barn 13-17 år', 100, 3);
+    expect(age.some((l) => l.includes('13-17'))).toBe(true);
+    expect(age.join('')).toBe('Placerade barn 13-17 år');
+  });
+});

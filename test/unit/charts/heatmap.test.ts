@@ -42,3 +42,34 @@ describe('heat map column headers', () => {
     expect(h.lines.map((l) => l.join(' '))).toEqual(forms);
   });
 });
+
+describe('heat map row names on a phone', () => {
+  const names = ['Rinkeby-Kista', 'Spånga-Tensta', 'Hässelby-Vällingby', 'Enskede-Årsta-Vantör', 'Skarpnäck'];
+  const data: HeatRow[] = names.flatMap((rad) => forms.map((kolumn, j) => ({ rad, kolumn, varde: 10 + j, markering: null })));
+  function rowNames(width: number) {
+    const svg = renderSvg(heatmapPlot(heatmapResized(heatmapModel(data), width)), 'h');
+    const texts = [...svg.querySelectorAll('text')].filter((t) => names.some((n) => n.startsWith(t.firstChild?.textContent?.split('-')[0] ?? '\u0000')));
+    const lines = texts.map((t) => {
+      const spans = [...t.querySelectorAll('tspan')];
+      return spans.length ? spans.map((s) => s.textContent ?? '') : [t.textContent ?? ''];
+    });
+    const rect = svg.querySelector('g.ss-points rect');
+    return { lines, rowHeight: Number(rect?.getAttribute('height')), left: Number(rect?.getAttribute('x')) };
+  }
+
+  it('wrap after a hyphen onto two lines, whole, instead of ending in "…"', () => {
+    const r = rowNames(358);
+    expect(r.lines.map((l) => l.join(''))).toEqual(names);
+    expect(r.lines.flat().some((l) => l.includes('\u2026'))).toBe(false);
+    expect(r.lines.find((l) => l.join('') === 'Enskede-Årsta-Vantör')).toEqual(['Enskede-', 'Årsta-Vantör']);
+    // Each line fits left of the cells (bold is about a tenth wider), and the rows are tall enough for two lines.
+    for (const line of r.lines.flat()) expect(textWidth(line) * 1.1 + 8).toBeLessThanOrEqual(r.left);
+    expect(r.rowHeight).toBeGreaterThanOrEqual(2 * 13);
+  });
+
+  it('stay on one line, rows as before, where there is room', () => {
+    const r = rowNames(760);
+    expect(r.lines.every((l) => l.length === 1)).toBe(true);
+    expect(r.rowHeight).toBeLessThan(24);
+  });
+});
