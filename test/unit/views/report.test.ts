@@ -5,9 +5,11 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { unzipSync } from 'fflate';
 import { NodeRunner } from '../../../src/queries/node-runner.ts';
 import { reportHtml } from '../../../src/render/report.ts';
+import { reportDocxBytes } from '../../../src/render/report-docx.ts';
 import { chooseReport, loadReport, MIN_QUARTER_PAGES, quarterPages, REPORT_PAGE_BUDGET, reportLinks } from '../../../src/views/report/index.ts';
 import type { ReportModel } from '../../../src/views/report/model.ts';
 import type { PageEnv } from '../../../src/views/view.ts';
@@ -70,6 +72,27 @@ describe('Luleå kvartal 4 2025 (source 002), published figures', () => {
     const ifo = sol.comparison?.groups.find((g) => g.verksamhet === 'IFO')?.rows.map((r) => r.label);
     expect(ifo).toEqual(expect.arrayContaining(['Bostad/Fyren', 'Bostad/Krongyllen', 'Bostad/Övergångslägenhet']));
     expect(ifo).not.toContain('Bostad');
+  });
+});
+
+describe('the Word file', () => {
+  it('is the same, byte for byte, whenever it is made: its dates are the end of the report\'s quarter, and it reads back', async () => {
+    const m = await report('enhet=2580&kvartal=2025-Q4');
+    const at = async (clock: string) => {
+      vi.useFakeTimers({ toFake: ['Date'] });
+      vi.setSystemTime(new Date(clock));
+      try {
+        return await reportDocxBytes(m);
+      } finally {
+        vi.useRealTimers();
+      }
+    };
+    const a = await at('2026-01-15T08:00:00Z');
+    const b = await at('2027-06-30T23:59:00Z');
+    expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true);
+    const core = new TextDecoder().decode(unzipSync(a)['docProps/core.xml']);
+    expect(core.match(/<dcterms:(?:created|modified)[^>]*>[^<]*/g)?.map((t) => t.replace(/^.*>/, ''))).toEqual(['2025-12-31T00:00:00Z', '2025-12-31T00:00:00Z']);
+    expect(await docxParagraphs(a)).toContain(m.laws[0].summary);
   });
 });
 
