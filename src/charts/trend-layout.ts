@@ -6,7 +6,7 @@
 import { scaleLinear, scaleUtc, type ScaleLinear, type ScaleTime } from 'd3';
 import { periodToDate, shiftPeriod } from '../data/period.ts';
 import { markerCodesPresent, markerLegend, valueAxis, type LegendLayout, type ValueAxis } from './common.ts';
-import { LINE_HEIGHT, dodge, textWidth, truncateText, wrapText } from './theme.ts';
+import { LINE_HEIGHT, dodge, labelLines, textWidth, wrapText } from './theme.ts';
 import { quarterly, type TrendEvent, type TrendModel, type TrendPoint, type TrendSeries } from './trend-model.ts';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -27,7 +27,10 @@ export interface TimeTicks {
 
 export interface PlacedEvent extends TrendEvent {
   date: Date;
+  /** The label as drawn, its lines joined by "\n". */
   text: string;
+  lines: number;
+  /** The lowest of the label's rows above the frame. */
   row: number;
   toRight: boolean;
 }
@@ -130,22 +133,27 @@ function timeDomain(model: TrendModel): { x0: number; x1: number; shown: (TrendE
   return { x0, x1, shown };
 }
 
-/** Event labels in rows above the frame: each goes to the first row where it does not overlap. */
+/** An event's label wraps to at most this many lines (a phone) before its last line is cut ("…"). */
+const EVENT_LINES = 2;
+
+/** Event labels in rows above the frame: each goes to the lowest rows where it does not overlap. */
 function placeEvents(shown: (TrendEvent & { date: Date })[], xScale: ScaleTime<number, number>, plotWidth: number, width: number): { events: PlacedEvent[]; rows: number } {
   const rowEnds: number[] = [];
   const events = shown.map((e) => {
     const x = xScale(e.date);
     // Whole where the drawing has room for it on either side of its line (a narrow drawing included),
-    // cut ("…") only where it has not.
+    // on two lines where it has room for that, cut ("…") only where it has not.
     const room = Math.min(240, Math.max(width - 2 - x - 3, x - 3));
-    const text = truncateText(e.rubrik, Math.max(120, Math.min(240, plotWidth / 2.5), room));
-    const w = textWidth(text);
+    const max = Math.max(120, Math.min(240, plotWidth / 2.5), room);
+    const lines = textWidth(e.rubrik) <= room ? [e.rubrik] : labelLines(e.rubrik, Math.min(max, Math.max(room, 60)), EVENT_LINES);
+    const w = Math.max(...lines.map((l) => textWidth(l.trimEnd())));
     const toRight = x + 3 + w <= width - 2;
     const [a, b] = toRight ? [x, x + 3 + w] : [x - 3 - w, x];
-    let row = rowEnds.findIndex((end) => end + 8 <= a);
-    if (row < 0) row = rowEnds.push(-Infinity) - 1;
-    rowEnds[row] = b;
-    return { ...e, text, row, toRight };
+    const free = (r: number) => lines.every((_, k) => (rowEnds[r + k] ?? -Infinity) + 8 <= a);
+    let row = 0;
+    while (!free(row)) row++;
+    for (let k = 0; k < lines.length; k++) rowEnds[row + k] = b;
+    return { ...e, text: lines.join('\n'), lines: lines.length, row, toRight };
   });
   return { events, rows: rowEnds.length };
 }

@@ -52,7 +52,7 @@ export function eventMarks(L: TrendLayout): Marks {
   return L.events.flatMap((e) => {
     const lift = 4 + e.row * LINE_HEIGHT;
     return [
-      Plot.ruleX([e], { x: 'date', stroke: RULE_COLOR, strokeWidth: 1, insetTop: -lift }),
+      Plot.ruleX([e], { x: 'date', stroke: RULE_COLOR, strokeWidth: 1, insetTop: -lift - (e.lines - 1) * LINE_HEIGHT }),
       Plot.text([e], {
         x: 'date',
         frameAnchor: 'top',
@@ -61,6 +61,7 @@ export function eventMarks(L: TrendLayout): Marks {
         text: 'text',
         textAnchor: e.toRight ? 'start' : 'end',
         lineAnchor: 'bottom',
+        lineHeight: LINE_HEIGHT / FONT_SIZE,
         fill: MUTED_TEXT_COLOR,
         stroke: 'white',
         strokeWidth: 3,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type * as Plot from '@observablehq/plot';
 import { trendModel, trendSpec, type TrendRow } from '../../../src/charts/trend.ts';
-import { PALETTE } from '../../../src/charts/theme.ts';
+import { PALETTE, textWidth } from '../../../src/charts/theme.ts';
 import { events, formLabels, networkShare, placements } from './fixtures.ts';
 import { expectSnapshot, renderSvg } from './snapshot.ts';
 
@@ -235,5 +235,22 @@ describe('trendModel', () => {
   it('keeps the series order given', () => {
     const model = trendModel(placements, { series: ['natverkshem', 'familjehem'], seriesLabel });
     expect(model.series.map((s) => s.name)).toEqual(['Nätverkshem', 'Familjehem']);
+  });
+});
+
+describe('event labels on a phone', () => {
+  it('wrap onto two lines, whole, inside the drawing, where one line has no room on either side of the event', () => {
+    const long = [{ datum: '2024-03-01', rubrik: 'Ny rekrytering av familjehem (påhittad)' }];
+    const svg = renderSvg(trendSpec(placements, { seriesLabel, events: long, width: 358 }), 't');
+    const text = [...svg.querySelectorAll('text')].find((t) => t.textContent?.startsWith('Ny rekrytering'));
+    const spans = [...(text?.querySelectorAll('tspan') ?? [])].map((s) => s.textContent ?? '');
+    expect(spans.length).toBe(2);
+    expect(spans.join('')).toBe('Ny rekrytering av familjehem (påhittad)');
+    const shift = (s: string | null | undefined) => Number(/translate\(([-\d.]+)/.exec(s ?? '')?.[1] ?? 0);
+    const x = shift(text?.parentElement?.getAttribute('transform')) + shift(text?.getAttribute('transform'));
+    const w = Math.max(...spans.map((l) => textWidth(l.trimEnd())));
+    const end = text?.parentElement?.getAttribute('text-anchor') === 'end';
+    expect(end ? x - w : x).toBeGreaterThanOrEqual(0);
+    expect(end ? x : x + w).toBeLessThanOrEqual(358);
   });
 });
