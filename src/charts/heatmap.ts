@@ -8,7 +8,7 @@ import * as Plot from '@observablehq/plot';
 import { interpolateBlues } from 'd3';
 import { commonSettings, frameOptions, markerCodesPresent, markerLegend, type CommonChartOptions, type CommonSettings } from './common.ts';
 import { capitalize, listText } from './labels.ts';
-import { FONT_SIZE, LINE_HEIGHT, MUTED_TEXT_COLOR, TEXT_COLOR, labelLines, markerGlyph, textWidth, truncateText, wrapText } from './theme.ts';
+import { FONT_SIZE, LINE_HEIGHT, MUTED_TEXT_COLOR, TEXT_COLOR, breakParts, labelLines, markerGlyph, textWidth, truncateText, wrapText } from './theme.ts';
 
 export interface HeatRow {
   /** The row (a unit's code). */
@@ -111,6 +111,8 @@ const ROW = 24;
 /** A row name wraps to at most this many lines (a phone: "Enskede-" over "Årsta-Vantör"); every row then grows. */
 const ROW_LINES = 2;
 const ROW_LINE = 13;
+/** A bold row name (the chosen unit) is about a tenth wider than `textWidth` measures. */
+const BOLD_ROW = 1.1;
 /** Bold header text is about this much wider than the regular text `textWidth` measures. */
 const BOLD = 1.08;
 /** The longest a turned column header may be before it is cut with an ellipsis. */
@@ -118,12 +120,15 @@ const MAX_TURNED = 150;
 
 function layout(model: HeatmapModel) {
   const { width } = model.settings;
-  const maxLabel = Math.round(width * 0.3);
-  const rowLines = new Map(model.rows.map((r) => [r.key, labelLines(r.name, (maxLabel - 12) / 1.1, ROW_LINES)]));
+  // Row names take up to 30 % of the width, more (up to 40 %) where a word that cannot break needs it
+  // ("Kungsholmen" on a phone).
+  const longestPart = Math.max(0, ...model.rows.flatMap((r) => breakParts(r.name).map((p) => textWidth(p.trimEnd()) * BOLD_ROW + 12)));
+  const maxLabel = Math.ceil(Math.max(width * 0.3, Math.min(width * 0.4, longestPart)));
+  const rowLines = new Map(model.rows.map((r) => [r.key, labelLines(r.name, (maxLabel - 12) / BOLD_ROW, ROW_LINES)]));
   const rowLabel = (key: string) => (rowLines.get(key) ?? []).join('\n');
   const lineCount = Math.max(1, ...[...rowLines.values()].map((l) => l.length));
   const rowHeight = Math.max(ROW, lineCount * ROW_LINE + 8);
-  const marginLeft = Math.min(maxLabel, Math.max(40, ...[...rowLines.values()].flat().map((l) => textWidth(l.trimEnd()) * 1.1 + 12)));
+  const marginLeft = Math.min(maxLabel, Math.max(40, ...[...rowLines.values()].flat().map((l) => textWidth(l.trimEnd()) * BOLD_ROW + 12)));
   const colWidth = (width - marginLeft - 4) / Math.max(1, model.columns.length);
   // Column headers across, wrapped at spaces into at most three lines; when a word is wider than its
   // column (a phone: "Familjehem" in a 34 px column) every header is turned to read upwards instead, so

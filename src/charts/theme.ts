@@ -131,7 +131,7 @@ export function truncateText(text: string, maxWidth: number, fontSize = FONT_SIZ
  * The places a label may break: after a run of spaces (kept at the line's end, not drawn), after a
  * slash, and after the hyphen of a compound name ("Enskede-Årsta-Vantör"), never inside "13-17".
  */
-function breakParts(text: string): string[] {
+export function breakParts(text: string): string[] {
   const parts: string[] = [];
   let part = '';
   const chars = [...text];

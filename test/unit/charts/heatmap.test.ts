@@ -44,7 +44,7 @@ describe('heat map column headers', () => {
 });
 
 describe('heat map row names on a phone', () => {
-  const names = ['Rinkeby-Kista', 'Spånga-Tensta', 'Hässelby-Vällingby', 'Enskede-Årsta-Vantör', 'Skarpnäck'];
+  const names = ['Rinkeby-Kista', 'Spånga-Tensta', 'Hässelby-Vällingby', 'Enskede-Årsta-Vantör', 'Skarpnäck', 'Kungsholmen'];
   const data: HeatRow[] = names.flatMap((rad) => forms.map((kolumn, j) => ({ rad, kolumn, varde: 10 + j, markering: null })));
   function rowNames(width: number) {
     const svg = renderSvg(heatmapPlot(heatmapResized(heatmapModel(data), width)), 'h');
@@ -57,8 +57,8 @@ describe('heat map row names on a phone', () => {
     return { lines, rowHeight: Number(rect?.getAttribute('height')), left: Number(rect?.getAttribute('x')) };
   }
 
-  it('wrap after a hyphen onto two lines, whole, instead of ending in "…"', () => {
-    const r = rowNames(358);
+  it.each([358, 330])('wrap after a hyphen onto two lines, whole, instead of ending in "…" (%i px)', (width) => {
+    const r = rowNames(width);
     expect(r.lines.map((l) => l.join(''))).toEqual(names);
     expect(r.lines.flat().some((l) => l.includes('\u2026'))).toBe(false);
     expect(r.lines.find((l) => l.join('') === 'Enskede-Årsta-Vantör')).toEqual(['Enskede-', 'Årsta-Vantör']);
