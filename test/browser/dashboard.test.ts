@@ -136,6 +136,15 @@ describe('the dashboard pages without JavaScript', () => {
     expect(await page.locator('form[data-filters]').isVisible()).toBe(false);
     expect(await page.locator('.filters-noscript').isVisible()).toBe(true);
     expect(requests.some((u) => u.endsWith('.wasm') || u.endsWith('.duckdb'))).toBe(false);
+    // Each figure's downloads are the CSV link only, on one line: no empty room kept for buttons that need a script.
+    const rows = await page.$$eval('figure[data-chart] .chart-figure__downloads', (ps) =>
+      ps.map((p) => ({ height: p.getBoundingClientRect().height, takesRoom: [...p.querySelectorAll('button')].filter((b) => b.getBoundingClientRect().height > 0).length })),
+    );
+    expect(rows.length).toBeGreaterThan(0);
+    for (const r of rows) {
+      expect(r.takesRoom).toBe(0);
+      expect(r.height).toBeLessThan(60);
+    }
     // Nothing inline that a strict Content-Security-Policy would refuse.
     const html = readFileSync(path.join(siteDir, p, 'index.html'), 'utf8');
     expect(html).not.toMatch(/\sstyle=|<style[\s>]|<script(?![^>]*\bsrc=)[^>]*>[^<]/);
