@@ -44,12 +44,21 @@ export function builtSvgs(chart: ChartModel, doc: Document, id: string, describe
   const width = chart.model.settings.width;
   const wide = pageSvg(chart, doc, id);
   if (describedBy) wide.setAttribute('aria-describedby', describedBy);
-  if (width <= NARROW_WIDTH * 1.1) return wide.outerHTML;
+  if (width <= NARROW_WIDTH * 1.1) return pageMarkup(wide);
   const narrow = pageSvg(resizedChart(chart, NARROW_WIDTH), doc, `${id}-smal`);
   if (describedBy) narrow.setAttribute('aria-describedby', describedBy);
   wide.classList.add('ss-chart--wide');
   narrow.classList.add('ss-chart--narrow');
-  return wide.outerHTML + narrow.outerHTML;
+  return pageMarkup(wide) + pageMarkup(narrow);
+}
+
+/**
+ * A chart's markup for an HTML page: outerHTML, with each no-break space (in every period label and
+ * tooltip) as the character itself rather than `&nbsp;`, the same text in 2 bytes instead of 6 (the
+ * first chart is most of what a page sends before it is seen).
+ */
+function pageMarkup(el: Element): string {
+  return el.outerHTML.replaceAll('&nbsp;', '\u00a0');
 }
 
 /**
