@@ -106,7 +106,7 @@ describe('the dashboard pages without JavaScript', () => {
     await browser.close();
   });
 
-  test.each(PAGES)('$h1: the first chart comes before the unit list and the figures\' data in the HTML', ({ path: p }) => {
+  test.each(PAGES)('$h1: the first chart comes before the filter form, the unit list and the figures\' data in the HTML', ({ path: p }) => {
     // A browser draws what has arrived: on a slow line the first chart shows before the rest of the page.
     const html = readFileSync(path.join(siteDir, p, 'index.html'), 'utf8');
     const firstChartEnd = html.indexOf('</svg>', html.indexOf('class="plot-'));
@@ -114,7 +114,10 @@ describe('the dashboard pages without JavaScript', () => {
     const units = html.indexOf('<template data-filter-options="enhet">');
     expect(units).toBeGreaterThan(firstChartEnd);
     expect(html.indexOf('data-figure=')).toBeGreaterThan(firstChartEnd);
-    // The unit select before the chart carries only the chosen unit.
+    // So is the filter form, which needs a script to be of use: the closed line before the chart is enough.
+    expect(html.indexOf('<details class="filters-box')).toBeLessThan(firstChartEnd);
+    expect(html.indexOf('data-filters method="get"')).toBeGreaterThan(firstChartEnd);
+    // Its unit select carries only the chosen unit.
     const start = html.indexOf('name="enhet"');
     const select = html.slice(start, html.indexOf('</select>', start));
     expect(select.match(/<option/g)?.length).toBe(1);

@@ -51,8 +51,18 @@ function syncField(form: HTMLFormElement, field: FilterField, unitSearch: UnitSe
   if (field.name === PARAM.unit) unitSearch?.setOptions(field.options, field.value);
 }
 
+/** Puts the form the built page carries after its charts (<template data-filters-form>) in the closed line. */
+function placeForm(root: HTMLElement): void {
+  const template = root.querySelector<HTMLTemplateElement>('template[data-filters-form]');
+  const box = root.querySelector<HTMLDetailsElement>('details[data-filters-box]');
+  if (!template || !box) return;
+  box.append(template.content);
+  template.remove();
+}
+
 /** The page's filter form, shown and enhanced; null when the page has none. */
 export function filterForm(root: HTMLElement): FilterForm | null {
+  placeForm(root);
   const form = root.querySelector<HTMLFormElement>('form[data-filters]');
   if (!form) return null;
   placeDeferredOptions(root, form);
