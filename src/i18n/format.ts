@@ -98,12 +98,11 @@ const MONTHS = [
   'juli', 'augusti', 'september', 'oktober', 'november', 'december',
 ];
 
-const stockholmDay = new Intl.DateTimeFormat('en-CA', {
-  timeZone: 'Europe/Stockholm',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-});
+// Made at its first use, not when the module loads: the first formatter with a time zone makes the browser
+// read its time-zone data, a long step on a slow phone that a page showing no timestamp need not take.
+let stockholmFormat: Intl.DateTimeFormat | null = null;
+const stockholmDay = (d: Date): string =>
+  (stockholmFormat ??= new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Stockholm', year: 'numeric', month: '2-digit', day: '2-digit' })).format(d);
 
 /**
  * A calendar date in words: "2025-12-31" → "31 december 2025". A timestamp ("2026-01-15T23:30:00Z") is
@@ -114,7 +113,7 @@ export function formatDate(iso: string): string {
   if (!ymd) {
     const d = new Date(iso);
     if (!/^\d{4}-\d{2}-\d{2}T/.test(iso) || Number.isNaN(d.getTime())) return iso;
-    ymd = /^(\d{4})-(\d{2})-(\d{2})$/.exec(stockholmDay.format(d));
+    ymd = /^(\d{4})-(\d{2})-(\d{2})$/.exec(stockholmDay(d));
     if (!ymd) return iso;
   }
   const month = Number(ymd[2]);

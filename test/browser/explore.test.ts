@@ -736,6 +736,81 @@ describe('the query in the link', () => {
   });
 });
 
+describe('the SQL field before the editor has loaded', () => {
+  test('the page starts without the editor\'s code; a query typed at once runs, and the editor keeps its text, caret and focus, in the same place', async () => {
+    const browser = await launchSiteBrowser({ siteUrl });
+    try {
+      const page = await browser.newPage();
+      // The editor's code (CodeMirror) is held back, as on a slow line, until the test lets it through.
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      const editorCode: string[] = [];
+      const pageCode: string[] = [];
+      page.on('response', async (r) => {
+        if (/\/_astro\/page\.[^/]*\.js$/.test(r.url())) pageCode.push(await r.text().catch(() => ''));
+      });
+      await page.route('**/_astro/editor.*.js', async (route) => {
+        editorCode.push(route.request().url());
+        await held;
+        await route.fallback();
+      });
+      await page.goto(pageUrl, { waitUntil: 'load' });
+      await expect.poll(() => status(page)).toBe(w.status.idle);
+      // The page's own script is not the editor: CodeMirror comes in a chunk of its own.
+      expect(pageCode.length).toBe(1);
+      expect(pageCode[0]).not.toContain('cm-content');
+      expect(await page.locator('#sql-editor .cm-content').count()).toBe(0);
+      const field = page.locator('#sql');
+      expect(await field.isVisible()).toBe(true);
+      // The editor's box in the page (not in the view: a run scrolls to its answer).
+      const place = () => page.$eval('.editor', (el) => ({ top: el.getBoundingClientRect().top + scrollY, height: el.getBoundingClientRect().height }));
+      const before = await place();
+      // Typed before the editor is there: the textarea is the field, and Ctrl+Enter runs it.
+      await field.click();
+      await page.keyboard.press('Control+A');
+      await page.keyboard.type('SELECT 6 * 7 AS svar');
+      await page.keyboard.press('Control+Enter');
+      expect(await waitForRun(page)).toBe('done');
+      expect((await grid(page)).rows).toEqual([['42']]);
+      expect(editorCode.length).toBe(1);
+      // The caret after "7"; then the editor arrives and takes the text, the caret and the focus.
+      for (let i = 0; i < ' AS svar'.length; i++) await page.keyboard.press('ArrowLeft');
+      release();
+      await page.locator('#sql-editor .cm-content').waitFor();
+      expect(await field.isHidden()).toBe(true);
+      expect(await page.locator('#sql-editor .cm-content').innerText()).toBe('SELECT 6 * 7 AS svar');
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('sql-editor');
+      // Nothing moved: the editor has the textarea's place and size.
+      const after = await place();
+      expect(Math.abs(after.top - before.top)).toBeLessThan(1);
+      expect(Math.abs(after.height - before.height)).toBeLessThan(1);
+      await page.keyboard.type('0');
+      expect(await field.inputValue()).toBe('SELECT 6 * 70 AS svar');
+      await page.keyboard.press('Control+Enter');
+      expect(await waitForRun(page)).toBe('done');
+      expect((await grid(page)).rows).toEqual([['420']]);
+      // The editor is the editor: DuckDB's keywords highlighted.
+      expect(await page.$$eval('#sql-editor .tok-keyword', (els) => els.map((e) => e.textContent))).toEqual(expect.arrayContaining(['SELECT', 'AS']));
+    } finally {
+      await closeChecked(browser, { errors: false });
+    }
+  });
+
+  test('a visit alone loads the editor when the browser is idle, without a touch', async () => {
+    const browser = await launchSiteBrowser({ siteUrl });
+    try {
+      const page = await browser.newPage();
+      await page.goto(pageUrl, { waitUntil: 'load' });
+      await page.locator('#sql-editor .cm-content').waitFor({ timeout: 10_000 });
+      expect(await page.locator('#sql').isHidden()).toBe(true);
+      expect(await page.locator('#sql-editor .cm-content').innerText()).toBe(defaultQuery(DATASETS));
+      expect(await page.getAttribute('#explore', 'data-state')).toBe('idle');
+    } finally {
+      await closeChecked(browser, { errors: false });
+    }
+  });
+});
+
 describe('Utforska under the strict Content-Security-Policy', () => {
   test('editor, examples, chart, CSV worker and downloads work with nothing blocked', async () => {
     const browser = await launchSiteBrowser({ siteUrl, csp: STRICT_CSP });

@@ -2,7 +2,7 @@
 // written on every run, and copied as a link to share.
 
 import { exploreWords as w } from '../../i18n/explore.ts';
-import type { SqlEditor } from './editor.ts';
+import type { SqlText } from './sql-field.ts';
 import { hasCode } from './sql-tokens.ts';
 import type { ExploreStatus } from './status.ts';
 import { MAX_FRAGMENT_LENGTH, queryFromFragment, queryToFragment } from './url-state.ts';
@@ -24,7 +24,7 @@ export function queryInAddress(): string | null {
  * A query put in the address is shown in the editor, never run: only the analyst's Kör runs it (a link may
  * come from anyone). The link button copies the address with the editor's query.
  */
-export function wireAddress(editor: SqlEditor, button: HTMLButtonElement, status: ExploreStatus): void {
+export function wireAddress(editor: SqlText, button: HTMLButtonElement, status: ExploreStatus): void {
   window.addEventListener('hashchange', () => {
     const sql = queryFromFragment(location.hash);
     if (sql && sql !== editor.value) {

@@ -8,6 +8,10 @@
 // (adoptedStyleSheets), not a <style> element, so the page works under the README's Content-Security-
 // Policy (style-src 'self', no inline styles). The <textarea id="sql"> the page is built with stays as
 // the form's field, hidden, and always holds the editor's text.
+//
+// This module is loaded after the page has started (sql-field.ts: at the analyst's first touch of the
+// field, or when the browser is idle) and the editor is built in a few short steps (SqlEditor.open), so
+// no single task blocks the page; it takes over the textarea's text, selection, scroll and focus.
 
 import { autocompletion, closeBrackets, closeBracketsKeymap, completionKeymap } from '@codemirror/autocomplete';
 import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
@@ -18,7 +22,7 @@ import { Decoration, drawSelection, EditorView, highlightSpecialChars, keymap, l
 import { classHighlighter } from '@lezer/highlight';
 import { completionNamespace, dialectSpec, type DialectWords } from './sql-dialect.ts';
 import type { SchemaObject } from './schema.ts';
-import { tokenAt, tokenize } from './sql-tokens.ts';
+import { errorRange, glued } from './sql-field.ts';
 
 export interface EditorOptions {
   /** Ctrl+Enter or Cmd+Enter. */
@@ -30,6 +34,17 @@ export interface EditorOptions {
   /** The accessible name and description (the label and hint outside the shadow root cannot be referenced by id). */
   label: string;
   description: string;
+  /** An input method is composing text in the textarea (the editor waits for it before taking over). */
+  composing?: () => boolean;
+  /** DuckDB's words and the schema, when the engine has already said them (else set later). */
+  words?: DialectWords | null;
+  schema?: readonly SchemaObject[];
+}
+
+/** Lets the browser handle input and paint between two steps of building the editor. */
+function nextTask(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  return scheduler?.yield ? scheduler.yield() : new Promise((resolve) => setTimeout(resolve, 0));
 }
 
 const setError = StateEffect.define<{ from: number; to: number } | null>();
@@ -77,16 +92,51 @@ function dialectOf(words: DialectWords | null): SQLDialect {
 }
 
 export class SqlEditor {
-  readonly view: EditorView;
   private readonly textarea: HTMLTextAreaElement;
   private readonly language = new Compartment();
   private words: DialectWords | null = null;
   private schema: readonly SchemaObject[] = [];
+  /** Set by open(), the only way to make one. */
+  private view!: EditorView;
 
-  constructor(host: HTMLElement, textarea: HTMLTextAreaElement, options: EditorOptions) {
+  /**
+   * Builds the editor in place of the textarea, in steps with a pause between them (the language, the
+   * state, the view). The textarea stays editable until the last step, which takes its text, selection,
+   * scroll position and focus as they are then: nothing typed meanwhile is lost.
+   */
+  static async open(host: HTMLElement, textarea: HTMLTextAreaElement, options: EditorOptions): Promise<SqlEditor> {
+    const editor = new SqlEditor(textarea, options);
+    const extensions = editor.extensions(options, editor.languageExtension());
+    await nextTask();
+    let state = EditorState.create({ doc: textarea.value, extensions });
+    await nextTask();
+    // An input method's composition is finished in the textarea, not cut off by the change of field.
+    while (options.composing?.()) await new Promise((resolve) => setTimeout(resolve, 50));
+    // Typed meanwhile: the editor starts from that text (its undo history starts there too).
+    if (textarea.value !== state.doc.toString()) state = EditorState.create({ doc: textarea.value, extensions });
+    const length = state.doc.length;
+    const [start, end] = [Math.min(textarea.selectionStart, length), Math.min(textarea.selectionEnd, length)];
+    const backward = textarea.selectionDirection === 'backward';
+    state = state.update({ selection: backward ? { anchor: end, head: start } : { anchor: start, head: end } }).state;
+    const focused = document.activeElement === textarea;
+    const [scrollTop, scrollLeft] = [textarea.scrollTop, textarea.scrollLeft];
+    const shadow = host.shadowRoot ?? host.attachShadow({ mode: 'open' });
+    editor.view = new EditorView({ state, parent: shadow, root: shadow });
+    textarea.hidden = true;
+    host.hidden = false;
+    Object.assign(editor.view.scrollDOM, { scrollTop, scrollLeft });
+    if (focused) editor.view.focus();
+    return editor;
+  }
+
+  private constructor(textarea: HTMLTextAreaElement, options: EditorOptions) {
     this.textarea = textarea;
-    const shadow = host.attachShadow({ mode: 'open' });
-    const extensions: Extension[] = [
+    this.words = options.words ?? null;
+    this.schema = options.schema ?? [];
+  }
+
+  private extensions(options: EditorOptions, language: Extension): Extension[] {
+    return [
       lineNumbers(),
       highlightSpecialChars(),
       history(),
@@ -98,7 +148,7 @@ export class SqlEditor {
       syntaxHighlighting(classHighlighter),
       errorField,
       theme,
-      this.language.of(this.languageExtension()),
+      this.language.of(language),
       Prec.highest(keymap.of([{ key: 'Mod-Enter', run: () => (options.onRun(), true) }])),
       keymap.of([...completionKeymap, ...closeBracketsKeymap, ...defaultKeymap, ...historyKeymap]),
       EditorView.contentAttributes.of({
@@ -122,9 +172,6 @@ export class SqlEditor {
         if (u.focusChanged && u.view.hasFocus) options.onFocus?.();
       }),
     ];
-    this.view = new EditorView({ state: EditorState.create({ doc: textarea.value, extensions }), parent: shadow, root: shadow });
-    textarea.hidden = true;
-    host.hidden = false;
   }
 
   private languageExtension(): Extension {
@@ -166,24 +213,14 @@ export class SqlEditor {
    */
   insert(text: string): void {
     const { from, to } = this.view.state.selection.main;
-    const before = this.view.state.doc.sliceString(Math.max(0, from - 1), from);
-    const glue = /[\p{L}\p{N}_"')\]]$/u.test(before) ? ' ' : '';
-    const insert = glue + text;
+    const insert = glued(this.view.state.doc.sliceString(Math.max(0, from - 1), from), text);
     this.view.dispatch({ changes: { from, to, insert }, selection: { anchor: from + insert.length } });
   }
 
   /** Marks the token at `offset` (UTF-16, as DuckDB's place is read by sql-error.ts) and selects it; null removes the mark. */
   markError(offset: number | null): void {
     if (offset === null) return this.clearError();
-    const text = this.value;
-    const token = tokenAt(tokenize(text), offset);
-    let from = token?.start ?? offset;
-    let to = token?.end ?? offset;
-    if (to <= from) {
-      // At the very end (e.g. "syntax error at end of input"): the last character.
-      from = Math.max(0, text.length - 1);
-      to = text.length;
-    }
+    const { from, to } = errorRange(this.value, offset);
     this.view.dispatch({ effects: setError.of({ from, to }), selection: { anchor: from, head: to }, scrollIntoView: true });
     this.view.contentDOM.setAttribute('aria-invalid', 'true');
   }

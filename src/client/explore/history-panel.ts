@@ -3,11 +3,11 @@
 
 import { recentPanel, type RecentPanel } from '../recent/panel.ts';
 import { HISTORY, historyLabel } from './url-state.ts';
-import type { SqlEditor } from './editor.ts';
+import type { SqlText } from './sql-field.ts';
 
 export type HistoryPanel = RecentPanel;
 
-export function historyPanel(root: HTMLDetailsElement, editor: SqlEditor): HistoryPanel {
+export function historyPanel(root: HTMLDetailsElement, editor: SqlText): HistoryPanel {
   return recentPanel(root, {
     list: HISTORY,
     label: historyLabel,

@@ -2,27 +2,31 @@
 // without JavaScript (examples with their build-time answers, the table list) is already in the HTML; this
 // adds the workbench on top.
 //
-//   editor.ts         the SQL editor              query.ts          a run: engine, address, history, answer
-//   engine-start.ts   the engine, started lazily  results.ts        grid, summary, chart, downloads, errors
+//   sql-field.ts      the SQL field, which        query.ts          a run: engine, address, history, answer
+//   editor.ts         becomes the SQL editor      results.ts        grid, summary, chart, downloads, errors
+//   engine-start.ts   the engine, started lazily
 //   address.ts        the query in the link       history-panel.ts  recent queries
 //   schema-panel.ts   the table list              import-panel.ts   the analyst's own CSV files
 //   status.ts         the page's state and status line
 //
 // To change what a run does, see query.ts; to add a panel, give it what it needs here.
+//
+// What this module loads at the start is small: the editor (CodeMirror) is loaded by sql-field.ts at the
+// first touch of the field or when the browser is idle, the answer's code (grid, chart, downloads, Arrow)
+// at the first run or when the engine starts, the engine itself at the first sign it is wanted.
 
 import { isDatasetName } from '../../queries/setup.ts';
 import { exploreWords as w } from '../../i18n/explore.ts';
 import { queryInAddress, wireAddress } from './address.ts';
-import { QuickChart } from './chart.ts';
 import { byId } from './dom.ts';
-import { SqlEditor } from './editor.ts';
 import { engineStarter, type EngineStarter } from './engine-start.ts';
 import { exampleById } from './examples.ts';
 import { historyPanel } from './history-panel.ts';
 import { ImportPanel } from './import-panel.ts';
 import { queryRunner, type RunQuery } from './query.ts';
-import { results } from './results.ts';
+import type { Results } from './results.ts';
 import { schemaPanel, type SchemaPanel } from './schema-panel.ts';
+import { SqlField, type SqlText } from './sql-field.ts';
 import { exploreStatus } from './status.ts';
 
 /**
@@ -36,7 +40,7 @@ function showWorkbench(): HTMLElement {
 }
 
 /** The example buttons: each puts its query in the editor and runs it with its chart. */
-function wireExamples(root: HTMLElement, editor: SqlEditor, workbench: HTMLElement, run: RunQuery): void {
+function wireExamples(root: HTMLElement, editor: SqlText, workbench: HTMLElement, run: RunQuery): void {
   for (const button of root.querySelectorAll<HTMLButtonElement>('[data-example]')) {
     button.addEventListener('click', () => {
       const example = exampleById(button.dataset.example ?? '');
@@ -81,9 +85,12 @@ export function startExplorePage(root: HTMLElement): void {
       for (const b of root.querySelectorAll<HTMLButtonElement>('[data-example]')) b.disabled = true;
     },
   });
-  const editor = new SqlEditor(byId('sql-editor'), textarea, {
+  const editor = new SqlField(byId('sql-editor'), textarea, {
     onRun: () => void run(null),
-    onFocus: () => void engine.start(),
+    onFocus: () => {
+      void engine.start();
+      void answer().catch(() => undefined);
+    },
     label: w.editor.label,
     description: w.editor.hint,
   });
@@ -100,7 +107,14 @@ export function startExplorePage(root: HTMLElement): void {
     workbench.setAttribute('aria-busy', String(busy));
   };
   let importPanel: ImportPanel | null = null;
-  const answer = results(new QuickChart(byId('quick-chart')), editor, status, { loadAs: (name) => importPanel?.prepare(name) });
+  let answerParts: Promise<Results> | null = null;
+  const answer = () =>
+    (answerParts ??= Promise.all([import('./results.ts'), import('./chart.ts')]).then(([r, c]) =>
+      r.results(new c.QuickChart(byId('quick-chart')), editor, status, { loadAs: (name) => importPanel?.prepare(name) }),
+    )).catch((error: unknown) => {
+      answerParts = null;
+      throw error;
+    });
   const history = historyPanel(byId<HTMLDetailsElement>('history'), editor);
   run = queryRunner({ editor, textarea, engine, status, results: answer, history, schema, notes, running });
 

@@ -5,7 +5,7 @@
 
 import { exploreWords as w } from '../../i18n/explore.ts';
 import type { ChartChoice } from './chart-data.ts';
-import type { SqlEditor } from './editor.ts';
+import type { SqlText } from './sql-field.ts';
 import type { EngineStarter } from './engine-start.ts';
 import type { HistoryPanel } from './history-panel.ts';
 import type { Results } from './results.ts';
@@ -16,11 +16,12 @@ import type { ExploreStatus } from './status.ts';
 import { putInAddress } from './address.ts';
 
 export interface QueryParts {
-  editor: SqlEditor;
+  editor: SqlText;
   textarea: HTMLTextAreaElement;
   engine: EngineStarter;
   status: ExploreStatus;
-  results: Results;
+  /** The answer's parts (grid, chart, downloads), loaded at the first run. */
+  results: () => Promise<Results>;
   history: HistoryPanel;
   schema: SchemaPanel;
   notes: HTMLElement;
@@ -58,21 +59,28 @@ async function afterRun(p: QueryParts, sql: string): Promise<void> {
 /** The engine was ended under a query that would not stop: say what that cost, and start a fresh one. */
 async function restartEngine(p: QueryParts): Promise<void> {
   note(p, 'restarted', w.status.engineRestarted, true);
-  p.results.clear();
+  (await p.results()).clear();
   const fresh = await p.engine.restart();
   if (fresh) note(p, 'restarted', w.status.engineRestarted, true);
 }
 
 async function runOnce(p: QueryParts, sql: string, hint: Partial<ChartChoice> | null): Promise<void> {
+  let results: Results;
+  try {
+    results = await p.results();
+  } catch (error) {
+    console.warn(error);
+    return p.status.say(`${error instanceof Error ? error.message : String(error)} ${w.error.engine}`, 'error');
+  }
   const bench = p.engine.bench;
   if (!bench || bench.busy) return;
-  p.results.clearError();
+  results.clearError();
   for (const el of p.notes.querySelectorAll('.note--restored, .note--dropped, .note--restarted')) el.remove();
   p.editor.clearError();
   const claim = claimedPublishedName(sql, bench.publishedNames);
   if (claim) {
-    p.results.clear();
-    p.results.refuse(w.guard.refused(claim.name), claim.offset);
+    results.clear();
+    results.refuse(w.guard.refused(claim.name), claim.offset);
     return;
   }
   p.running(true);
@@ -82,10 +90,10 @@ async function runOnce(p: QueryParts, sql: string, hint: Partial<ChartChoice> | 
   p.history.add(sql);
   try {
     const result = await bench.run(sql);
-    await p.results.show(result.table, result.truncated, result.ms, hint);
+    await results.show(result.table, result.truncated, result.ms, hint);
     p.status.set('done');
   } catch (error) {
-    p.results.clear();
+    results.clear();
     if ((error as Error)?.name === 'QueryCancelled') {
       p.status.say(w.status.cancelled);
       p.status.set('cancelled');
@@ -95,7 +103,7 @@ async function runOnce(p: QueryParts, sql: string, hint: Partial<ChartChoice> | 
         return;
       }
     } else {
-      p.results.error(error, sql);
+      results.error(error, sql);
     }
   } finally {
     await afterRun(p, sql);
@@ -112,6 +120,8 @@ export function queryRunner(p: QueryParts): RunQuery {
       return;
     }
     if (p.engine.error) return p.status.say(p.engine.error, 'error');
+    // The answer's code loads while the engine starts.
+    void p.results().catch(() => undefined);
     if (p.engine.bench) return runOnce(p, sql, hint);
     // The engine starts now (or is starting): run as soon as it is ready.
     queued.hint = hint;

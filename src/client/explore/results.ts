@@ -10,7 +10,7 @@ import { profileColumn } from './profile.ts';
 import type { QuickChart } from './chart.ts';
 import type { ChartChoice } from './chart-data.ts';
 import { byId } from './dom.ts';
-import type { SqlEditor } from './editor.ts';
+import type { SqlText } from './sql-field.ts';
 import { download, fileStem, resultArrow, resultMeta, XLSX_TYPE } from './export.ts';
 import { exportCsv } from '../../exports/csv.ts';
 import { exportJsonStat, tableCube } from '../../exports/jsonstat.ts';
@@ -39,7 +39,7 @@ export interface ResultsOptions {
   loadAs(name: string): void;
 }
 
-export function results(chart: QuickChart, editor: SqlEditor, status: ExploreStatus, options: ResultsOptions): Results {
+export function results(chart: QuickChart, editor: SqlText, status: ExploreStatus, options: ResultsOptions): Results {
   const summary = byId('results-summary');
   const actions = byId('results-actions');
   const gridRoot = byId('result-grid');

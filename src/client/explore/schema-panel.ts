@@ -3,7 +3,7 @@
 // that hides a published one.
 
 import { exploreWords as w } from '../../i18n/explore.ts';
-import type { SqlEditor } from './editor.ts';
+import type { SqlText } from './sql-field.ts';
 import type { Workbench } from './engine.ts';
 import { shadowing, type OwnTableNote, type SchemaObject } from './schema.ts';
 import { renderSchema, replaceSchema, upgradeNames } from './schema-view.ts';
@@ -16,7 +16,7 @@ export interface SchemaPanel {
   refresh(bench: Workbench | null): Promise<void>;
 }
 
-export function schemaPanel(root: HTMLElement, list: HTMLElement, notesBox: HTMLElement, editor: SqlEditor, status: ExploreStatus): SchemaPanel {
+export function schemaPanel(root: HTMLElement, list: HTMLElement, notesBox: HTMLElement, editor: SqlText, status: ExploreStatus): SchemaPanel {
   const notes = new Map<string, OwnTableNote>();
   const showShadows = (objects: SchemaObject[]) => {
     for (const el of notesBox.querySelectorAll('.note--shadow')) el.remove();
