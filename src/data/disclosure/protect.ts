@@ -37,6 +37,8 @@ const BEAM = 3;
 const CHOICES = 3;
 const TOTAL_WEIGHT = 20;
 const SAME_AS_BEFORE = 0.5;
+const TOP_LEVELS = Number(process.env.TL ?? 1);
+const HIDDEN_SHARE = Number(process.env.HS ?? 0);
 const REPAIR_STEPS = 24;
 /** At most this many candidate patterns per dataset are judged by linear programming during suppression. */
 const LP_CHECKS = 5000;
@@ -193,7 +195,10 @@ export function protectPart(model: TableModel, o: ProtectOptions, part: { of: In
   const hi = (c: number) => (m.primary[c] ? o.threshold - 1 : m.value[c]);
   const limits = new Set<number>();
   const boxRange = rangeChecker(m, lo, hi, need, limits);
-  const movable = (c: number) => c >= 0 && (m.state[c] === CellState.published || m.state[c] === CellState.hidden);
+  /** While a count is first protected, the totals at the top (`top`) this high or higher stay out of its box. */
+  let avoid = TOP_LEVELS + 1;
+  const top = new Uint8Array(m.size);
+  const movable = (c: number) => c >= 0 && top[c] < avoid && (m.state[c] === CellState.published || m.state[c] === CellState.hidden);
   const period = m.dims.indexOf('period');
   const before = previousPeriod(m, period);
   // How many columns hold their total (kön totalt, status totalt, …): a total of totals is the last to hide.
@@ -206,6 +211,25 @@ export function protectPart(model: TableModel, o: ProtectOptions, part: { of: In
   }
   let mostTotals = 0;
   for (let i = 0; i < m.size; i++) mostTotals = Math.max(mostTotals, totalDims[i]);
+  {
+    // The totals of the nation (and a level down, the counties): the figures every unit is compared
+    // with. A count is first protected without them; they are hidden only where nothing else does.
+    const unit = m.dims.indexOf('enhetskod');
+    const level = new Int8Array(m.size).fill(-1);
+    const isChild = new Uint8Array(m.size);
+    const isParent = new Uint8Array(m.size);
+    for (const g of m.groups) {
+      if (g.dim !== unit) continue;
+      isParent[g.parent] = 1;
+      for (const ch of g.children) isChild[ch] = 1;
+    }
+    for (const g of m.groups) if (g.dim === unit && !isChild[g.parent]) for (const ch of g.children) if (isParent[ch]) level[ch] = 1;
+    for (let i = 0; i < m.size; i++) {
+      if (m.primary[i] || totalDims[i] < mostTotals - 1) continue;
+      if (isParent[i] && !isChild[i]) top[i] = TOP_LEVELS;
+      else if (level[i] === 1 && TOP_LEVELS > 1) top[i] = TOP_LEVELS - 1;
+    }
+  }
   // What a cell costs to hide, before the quarter before is looked at; and that cell (fixed by the model).
   const baseCost = new Float64Array(m.size);
   const previous = new Int32Array(m.size);
@@ -214,7 +238,7 @@ export function protectPart(model: TableModel, o: ProtectOptions, part: { of: In
     previous[i] = before(i);
   }
   const cost = (c: number) => {
-    if (m.state[c] === CellState.hidden) return 0;
+    if (m.state[c] === CellState.hidden) return baseCost[c] * HIDDEN_SHARE;
     const p = previous[c];
     return p >= 0 && m.state[p] === CellState.hidden ? baseCost[c] * SAME_AS_BEFORE : baseCost[c];
   };
@@ -254,6 +278,15 @@ export function protectPart(model: TableModel, o: ProtectOptions, part: { of: In
     // The wider search moves both measures together (a narrow search keeps the cheaper one as it is).
     if (!gs.some((g) => g.eq) && !forced.has(dim)) out.push([[own, 1]]);
     const cheapest = (cells: number[]) => cells.filter(movable).sort((a, b) => cost(a) - cost(b) || a - b).slice(0, limit);
+    // A sibling moves against the count: one too small to go down as far as the count must go up
+    // (a 0, or a count below the threshold) cannot give the box its width, however cheap; the ones
+    // that can come first. (Only the cheapest came before, so a small unit beside small units went
+    // up to its county and the nation instead, hiding the nation's totals.)
+    const room = Math.max(1, need - lo(t));
+    const siblings = (cells: number[]) => {
+      const ok = cells.filter((c) => movable(c) && lo(c) >= room).sort((a, b) => cost(a) - cost(b) || a - b);
+      return ok.length >= limit ? ok.slice(0, limit) : [...ok, ...cheapest(cells.filter((c) => lo(c) < room))].slice(0, limit);
+    };
     /** A cell that is itself a total in this column moves with one of its parts, or its sum breaks. */
     const withParts = (choice: Choice): Choice | null => {
       const out2 = [...choice];
@@ -280,20 +313,31 @@ export function protectPart(model: TableModel, o: ProtectOptions, part: { of: In
       if (g.asParent) {
         for (const ch of cheapest(g.children)) out.push([[own, 1], [codes[ch], 1]]);
       } else {
-        for (const s of cheapest(g.children.filter((ch) => ch !== t))) {
+        for (const s of siblings(g.children.filter((ch) => ch !== t))) {
           const c = withParts([[own, 1], [codes[s], -1]]);
           if (c) out.push(c);
         }
         // Up to the top: the total, and its total in turn.
         const chain: Choice = [[own, 1]];
         let p = g.parent;
-        for (let level = 0; level < 4 && movable(p); level++) {
+        for (let level = 0; level < (wide || avoid > TOP_LEVELS ? 4 : 1) && movable(p); level++) {
           chain.push([codes[p], 1]);
           const above = groupsAt(p, dim).find((x) => !x.asParent);
           if (!above) break;
           p = above.parent;
         }
         if (chain.length > 1 && chain.every(([k]) => movable(cellAt(m, t, dim, k)))) out.push(chain);
+        // Up one level and across: the total with it, and a sibling of the total against it with one
+        // of that one's parts; the total of the totals stays as it is (a county with its municipality,
+        // another county with one of its own: the nation is not touched).
+        const above = movable(g.parent) ? groupsAt(g.parent, dim).find((x) => !x.asParent && x.eq) : undefined;
+        if (g.eq && above) {
+          for (const s2 of siblings(above.children.filter((ch) => ch !== g.parent)).slice(0, wide ? 2 : 1)) {
+            const inner = groupsAt(s2, dim).find((x) => x.asParent && x.eq);
+            const part = inner ? siblings(inner.children)[0] : undefined;
+            if (part !== undefined && lo(s2) >= room && lo(part) >= room) out.push([[own, 1], [codes[g.parent], 1], [codes[s2], -1], [codes[part], -1]]);
+          }
+        }
       }
     }
     return out;
@@ -617,7 +661,16 @@ export function protectPart(model: TableModel, o: ProtectOptions, part: { of: In
     if (up[t] + down[t] >= need || byLp[t]) continue;
     valid = null;
     let t0 = now();
-    let found = search(t, false);
+    let found: { box: Box; up: number; down: number } | null = null;
+    // First without the totals at the top: without the nation's totals and its counties', then
+    // without the nation's only, then with everything.
+    for (avoid = 1; avoid <= TOP_LEVELS && !found; avoid++) found = search(t, false) ?? search(t, true);
+    avoid = TOP_LEVELS + 1;
+    valid = null;
+    T('top', t0);
+    if (!found) {
+    t0 = now();
+    found = search(t, false);
     T('search', t0);
     // A box that would hide the total of totals (all children, all decisions of a law) is tried again
     // with a wider search first.
@@ -661,7 +714,14 @@ export function protectPart(model: TableModel, o: ProtectOptions, part: { of: In
       if (!wl) result.unprotected.push(t);
       continue;
     }
+    }
+    if (!found) continue;
     const { box } = found;
+    if (process.env.DBGBOX && box.cells.some((c) => m.state[c] === CellState.published && m.value[c] >= 1000 && String(m.rows[c].enhetskod) === '00')) {
+      const r = (c: number) => m.dims.map((d) => String(m.rows[c][d])).join('|') + '=' + m.value[c] + (m.state[c] === CellState.hidden ? 'H' : '') + (m.primary[c] ? 'P' : '');
+      console.log('BOX for', r(t), 'cost', box.cost, 'range', found.up, found.down);
+      box.cells.forEach((c, i) => console.log('   ', box.signs[i] > 0 ? '+' : '-', r(c)));
+    }
     const b = proofs.length;
     proofs.push({ cells: box.cells, signs: box.signs, up: found.up, down: found.down, alive: true });
     for (let i = 0; i < box.cells.length; i++) {
