@@ -50,11 +50,9 @@ export function blockOf(m: TableModel, start: number | readonly number[], seen: 
  * and every cell the source hid joined to them (its value is not known here, so it cannot be fixed).
  * Solved alone, with every other cell of the block at its true value (a reader who knew more than the
  * site publishes), it gives an interval no wider than the block's: a sound lower bound on the width.
- * `complete` when it is the whole block (then the interval is exact). Cells marked in `always` are
- * taken whatever the size, like the cells the source hid (suppression: the counts below the
- * threshold, whose values must not steer the pattern).
+ * `complete` when it is the whole block (then the interval is exact).
  */
-export function neighbourhood(m: TableModel, start: number, size: number, seen: Uint8Array, always?: Uint8Array): { cells: number[]; complete: boolean } {
+export function neighbourhood(m: TableModel, start: number, size: number, seen: Uint8Array): { cells: number[]; complete: boolean } {
   const out: number[] = [start];
   seen[start] = 1;
   let complete = true;
@@ -66,7 +64,7 @@ export function neighbourhood(m: TableModel, start: number, size: number, seen: 
       for (let j = m.consStart[r]; j < m.consStart[r + 1]; j++) {
         const x = m.consCell[j];
         if (seen[x] || !isVariable(m, x)) continue;
-        if (m.state[x] !== CellState.unknown && !always?.[x] && out.length >= size) {
+        if (m.state[x] !== CellState.unknown && out.length >= size) {
           complete = false;
           continue;
         }
@@ -84,77 +82,6 @@ export function neighbourhood(m: TableModel, start: number, size: number, seen: 
  * With `stopBelow`, stops after the first target left fewer than that many values (it is the last one returned).
  */
 export function solveBlock(m: TableModel, block: readonly number[], targets: readonly number[], stopBelow = 0): Interval[] {
-  const h = solver;
-  const { model, col } = blockModel(m, block);
-  try {
-    // No presolve and the primal simplex: each solve starts from the last basis (the objective changes,
-    // the constraints do not), about twice as fast as presolving every run anew.
-    model.options.set({ output_flag: false, presolve: 'off', simplex_strategy: 4 });
-    const out: Interval[] = [];
-    for (const t of targets) {
-      const i = col.get(t);
-      if (i === undefined) throw new Error(`solveBlock: cell ${t} is not in its block`);
-      model.changeColCost(i, 1);
-      const bound = (sense: 'minimize' | 'maximize') => {
-        model.changeObjectiveSense(h.constants.objectiveSense[sense]);
-        model.run();
-        const status = model.getModelStatus();
-        if (status === h.constants.modelStatus.optimal) return model.getObjectiveValue();
-        if (status === h.constants.modelStatus.unbounded) return sense === 'maximize' ? Infinity : -Infinity;
-        // Infeasible: the published figures contradict the model (data that break the contract); no bound.
-        return sense === 'maximize' ? Infinity : 0;
-      };
-      const min = Math.max(0, Math.ceil(bound('minimize') - 1e-6));
-      const max = Math.floor(bound('maximize') + 1e-6);
-      model.changeColCost(i, 0);
-      out.push({ cell: t, min, max });
-      if (stopBelow > 0 && widthOf({ min, max }) < stopBelow) break;
-    }
-    return out;
-  } finally {
-    model.dispose();
-  }
-}
-
-/**
- * Two points a reader cannot rule out, with `target` at its smallest and at its largest (or at least
- * `spread` above the smallest where it has no largest), each a solution of every relation over `block`
- * with the cells outside it at their values; null where there is none (the figures contradict the
- * model). As long as every cell a point gives another value than its own stays hidden, the point
- * stays a solution: a proof of the width that outlives showing any other cell.
- */
-export function solvePoints(m: TableModel, block: readonly number[], target: number, spread: number): { min: number; max: number; low: Float64Array; high: Float64Array } | null {
-  const h = solver;
-  const { model, col } = blockModel(m, block);
-  try {
-    model.options.set({ output_flag: false, presolve: 'off', simplex_strategy: 4 });
-    const i = col.get(target);
-    if (i === undefined) throw new Error(`solvePoints: cell ${target} is not in its block`);
-    model.changeColCost(i, 1);
-    const point = (sense: 'minimize' | 'maximize'): Float64Array | null => {
-      model.changeObjectiveSense(h.constants.objectiveSense[sense]);
-      model.run();
-      const status = model.getModelStatus();
-      if (status !== h.constants.modelStatus.optimal) return null;
-      return Float64Array.from(model.getSolution().colValue);
-    };
-    const low = point('minimize');
-    if (!low) return null;
-    let high = point('maximize');
-    if (!high && model.getModelStatus() === h.constants.modelStatus.unbounded) {
-      // No largest value: a point far enough above the smallest does.
-      model.changeColBounds(i, 0, low[i] + spread);
-      high = point('maximize');
-    }
-    if (!high) return null;
-    return { min: Math.max(0, Math.ceil(low[i] - 1e-6)), max: Math.floor(high[i] + 1e-6), low, high };
-  } finally {
-    model.dispose();
-  }
-}
-
-/** The linear program of a block: a column per cell of it (col: cell → column), a row per relation. */
-function blockModel(m: TableModel, block: readonly number[]) {
   const h = solver;
   const col = new Map<number, number>();
   block.forEach((c, i) => col.set(c, i));
@@ -193,7 +120,34 @@ function blockModel(m: TableModel, block: readonly number[]) {
     rowUpper,
     matrix: { format: 'csr', numRows: rowLower.length, numCols: n, starts, indices, values },
   });
-  return { model, col };
+  try {
+    // No presolve and the primal simplex: each solve starts from the last basis (the objective changes,
+    // the constraints do not), about twice as fast as presolving every run anew.
+    model.options.set({ output_flag: false, presolve: 'off', simplex_strategy: 4 });
+    const out: Interval[] = [];
+    for (const t of targets) {
+      const i = col.get(t);
+      if (i === undefined) throw new Error(`solveBlock: cell ${t} is not in its block`);
+      model.changeColCost(i, 1);
+      const bound = (sense: 'minimize' | 'maximize') => {
+        model.changeObjectiveSense(h.constants.objectiveSense[sense]);
+        model.run();
+        const status = model.getModelStatus();
+        if (status === h.constants.modelStatus.optimal) return model.getObjectiveValue();
+        if (status === h.constants.modelStatus.unbounded) return sense === 'maximize' ? Infinity : -Infinity;
+        // Infeasible: the published figures contradict the model (data that break the contract); no bound.
+        return sense === 'maximize' ? Infinity : 0;
+      };
+      const min = Math.max(0, Math.ceil(bound('minimize') - 1e-6));
+      const max = Math.floor(bound('maximize') + 1e-6);
+      model.changeColCost(i, 0);
+      out.push({ cell: t, min, max });
+      if (stopBelow > 0 && widthOf({ min, max }) < stopBelow) break;
+    }
+    return out;
+  } finally {
+    model.dispose();
+  }
 }
 
 /** How many whole values an interval leaves. */

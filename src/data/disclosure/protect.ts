@@ -37,8 +37,8 @@ const BEAM = 3;
 const CHOICES = 3;
 const TOTAL_WEIGHT = 20;
 const SAME_AS_BEFORE = 0.5;
-const TOP_LEVELS = Number(process.env.TL ?? 1);
-const HIDDEN_SHARE = Number(process.env.HS ?? 0);
+/** How many unit levels from the top have their totals kept out of a count's box where another box does (1: the nation's). */
+const TOP_LEVELS = 1;
 const REPAIR_STEPS = 24;
 /** At most this many candidate patterns per dataset are judged by linear programming during suppression. */
 const LP_CHECKS = 5000;
@@ -212,8 +212,10 @@ export function protectPart(model: TableModel, o: ProtectOptions, part: { of: In
   let mostTotals = 0;
   for (let i = 0; i < m.size; i++) mostTotals = Math.max(mostTotals, totalDims[i]);
   {
-    // The totals of the nation (and a level down, the counties): the figures every unit is compared
-    // with. A count is first protected without them; they are hidden only where nothing else does.
+    // The totals at the top of the units (the nation's; with TOP_LEVELS 2 the counties' too, one
+    // lower): the figures every unit is compared with. A count is first protected without them, and
+    // without reusing them where they are hidden already, so that they are hidden only where nothing
+    // else does and few boxes lean on them.
     const unit = m.dims.indexOf('enhetskod');
     const level = new Int8Array(m.size).fill(-1);
     const isChild = new Uint8Array(m.size);
@@ -238,7 +240,7 @@ export function protectPart(model: TableModel, o: ProtectOptions, part: { of: In
     previous[i] = before(i);
   }
   const cost = (c: number) => {
-    if (m.state[c] === CellState.hidden) return baseCost[c] * HIDDEN_SHARE;
+    if (m.state[c] === CellState.hidden) return 0;
     const p = previous[c];
     return p >= 0 && m.state[p] === CellState.hidden ? baseCost[c] * SAME_AS_BEFORE : baseCost[c];
   };
@@ -662,66 +664,61 @@ export function protectPart(model: TableModel, o: ProtectOptions, part: { of: In
     valid = null;
     let t0 = now();
     let found: { box: Box; up: number; down: number } | null = null;
-    // First without the totals at the top: without the nation's totals and its counties', then
-    // without the nation's only, then with everything.
+    // First without the totals at the top (the nation's: what every unit is compared with), a narrow
+    // search and a wide one; the usual search, with everything, only where neither finds a box.
     for (avoid = 1; avoid <= TOP_LEVELS && !found; avoid++) found = search(t, false) ?? search(t, true);
     avoid = TOP_LEVELS + 1;
     valid = null;
     T('top', t0);
     if (!found) {
-    t0 = now();
-    found = search(t, false);
-    T('search', t0);
-    // A box that would hide the total of totals (all children, all decisions of a law) is tried again
-    // with a wider search first.
-    const grand = (f: { box: Box } | null) => !f || f.box.cells.some((c) => totalDims[c] >= mostTotals - 1 && m.state[c] === CellState.published);
-    if (grand(found)) {
-      const cheap = valid as Box | null;
-      limits.clear();
       t0 = now();
-      let wider = search(t, true);
-      T('wide', t0);
-      if (!wider && limits.size > 0) {
-        for (const d of limits) forced.add(d);
+      found = search(t, false);
+      T('search', t0);
+      // A box that would hide the total of totals (all children, all decisions of a law) is tried again
+      // with a wider search first.
+      const grand = (f: { box: Box } | null) => !f || f.box.cells.some((c) => totalDims[c] >= mostTotals - 1 && m.state[c] === CellState.published);
+      if (grand(found)) {
+        const cheap = valid as Box | null;
+        limits.clear();
         t0 = now();
-        wider = search(t, true);
-        T('forced', t0);
-        forced.clear();
+        let wider = search(t, true);
+        T('wide', t0);
+        if (!wider && limits.size > 0) {
+          for (const d of limits) forced.add(d);
+          t0 = now();
+          wider = search(t, true);
+          T('forced', t0);
+          forced.clear();
+        }
+        if (wider && (!found || wider.box.cost < found.box.cost)) found = wider;
+        if (cheap && (!valid || (cheap as Box).cost < (valid as Box).cost)) valid = cheap;
       }
-      if (wider && (!found || wider.box.cost < found.box.cost)) found = wider;
-      if (cheap && (!valid || (cheap as Box).cost < (valid as Box).cost)) valid = cheap;
-    }
-    // A cheaper box whose proof, with the hidden counts at their worst, is too narrow may still be
-    // enough: the reader's exact interval (a linear program over published figures only) decides.
-    const alternative = valid as Box | null;
-    if (alternative && grand(found) && alternative.cost < (found?.box.cost ?? Infinity) / 4 && lpChecks < LP_CHECKS) {
-      lpChecks++;
-      t0 = now();
-      const hl = holdsByLp(alternative.cells);
-      T('holdsByLp', t0);
-      if (hl) {
-        for (const c of alternative.cells) byLp[c] = 1;
-        result.secondary += alternative.cells.filter((c) => m.primary[c] === 0 && wasPublished.has(c)).length;
+      // A cheaper box whose proof, with the hidden counts at their worst, is too narrow may still be
+      // enough: the reader's exact interval (a linear program over published figures only) decides.
+      const alternative = valid as Box | null;
+      if (alternative && grand(found) && alternative.cost < (found?.box.cost ?? Infinity) / 4 && lpChecks < LP_CHECKS) {
+        lpChecks++;
+        t0 = now();
+        const hl = holdsByLp(alternative.cells);
+        T('holdsByLp', t0);
+        if (hl) {
+          for (const c of alternative.cells) byLp[c] = 1;
+          result.secondary += alternative.cells.filter((c) => m.primary[c] === 0 && wasPublished.has(c)).length;
+          continue;
+        }
+      }
+      if (!found) {
+        // No box: hide the cheapest cell beside it, one at a time, until the reader's exact interval is
+        // wide enough (an LP-driven heuristic); the audit checks the result again.
+        t0 = now();
+        const wl = widenByLp(t);
+        T('widen', t0);
+        if (!wl) result.unprotected.push(t);
         continue;
       }
     }
-    if (!found) {
-      // No box: hide the cheapest cell beside it, one at a time, until the reader's exact interval is
-      // wide enough (an LP-driven heuristic); the audit checks the result again.
-      t0 = now();
-      const wl = widenByLp(t);
-      T('widen', t0);
-      if (!wl) result.unprotected.push(t);
-      continue;
-    }
-    }
     if (!found) continue;
     const { box } = found;
-    if (process.env.DBGBOX && box.cells.some((c) => m.state[c] === CellState.published && m.value[c] >= 1000 && String(m.rows[c].enhetskod) === '00')) {
-      const r = (c: number) => m.dims.map((d) => String(m.rows[c][d])).join('|') + '=' + m.value[c] + (m.state[c] === CellState.hidden ? 'H' : '') + (m.primary[c] ? 'P' : '');
-      console.log('BOX for', r(t), 'cost', box.cost, 'range', found.up, found.down);
-      box.cells.forEach((c, i) => console.log('   ', box.signs[i] > 0 ? '+' : '-', r(c)));
-    }
     const b = proofs.length;
     proofs.push({ cells: box.cells, signs: box.signs, up: found.up, down: found.down, alive: true });
     for (let i = 0; i < box.cells.length; i++) {
