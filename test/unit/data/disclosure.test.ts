@@ -10,6 +10,7 @@ import { auditIssues } from '../../../src/data/disclosure/report.ts';
 import { publish, type PublishResult, type Tables } from '../../../src/data/pipeline.ts';
 import { DATASETS } from '../../../src/data/schema.ts';
 import { BESLUT_HEADER, csv, PLACERINGAR_HEADER, readAll } from './helpers.ts';
+import { benchFiles } from '../../../scripts/lib/bench-data.ts';
 
 const ENHETER = 'enhetskod;enhetsnamn;niva;overordnad';
 
@@ -220,5 +221,33 @@ describe('the proofs of suppression are sound: no cell is narrower for the reade
       }
     }
     expect(checked).toBeGreaterThan(50);
+  });
+});
+
+describe('at national scale the nation stays comparable: its totals are not a free corner of every box', () => {
+  // A slice of the benchmark's national data (scripts/lib/bench-data.ts): 4 counties of 6 small
+  // municipalities each, 2 quarters, placeringar alone. Small municipalities are dense with counts
+  // below the threshold; their boxes used to go up to the county and the nation (the only sibling
+  // "cheap" enough was a 0 or a small count, which cannot move against the count), hiding the
+  // nation's totalt/totalt (1 589 and 1 579 children) in both quarters.
+  const all = benchFiles({ seed: 20260601, counties: 4, maxMunicipalitiesPerCounty: 6, firstYear: 2024, quarters: 2 });
+  const tables = read({ 'kallor.csv': all['kallor.csv'], 'enheter.csv': all['enheter.csv'], 'placeringar.csv': all['placeringar.csv'] });
+  const p = publish(tables, 4);
+  const input = tables.placeringar!;
+  const output = p.tables.placeringar!;
+
+  it('the nation\'s totalt/totalt figures of a thousand or more stay published', () => {
+    const big = input.flatMap((r, i) => (r.enhetskod === '00' && r.placeringsform === 'totalt' && r.kon === 'totalt' && typeof r.antal === 'number' && r.antal >= 1000 ? [i] : []));
+    expect(big.length).toBeGreaterThanOrEqual(2);
+    expect(big.map((i) => [output[i].period, output[i].aldersgrupp, output[i].avser, output[i].antal])).toEqual(big.map((i) => [input[i].period, input[i].aldersgrupp, input[i].avser, input[i].antal]));
+  });
+
+  it('every count below the threshold is hidden, and the audit finds every hidden cell at least 4 values wide', async () => {
+    input.forEach((r, i) => {
+      if (typeof r.antal === 'number' && r.antal >= 1 && r.antal < 4) expect(output[i].markering).toBe('sekretess');
+    });
+    const result = await audit(p.models, 4);
+    expect(result.failures).toEqual([]);
+    expect(result.datasets[0].narrowestValues).toBeGreaterThanOrEqual(4);
   });
 });
