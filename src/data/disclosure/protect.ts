@@ -37,8 +37,6 @@ const BEAM = 3;
 const CHOICES = 3;
 const TOTAL_WEIGHT = 20;
 const SAME_AS_BEFORE = 0.5;
-/** How many unit levels from the top have their totals kept out of a count's box where another box does (1: the nation's). */
-const TOP_LEVELS = 1;
 const REPAIR_STEPS = 24;
 /** At most this many candidate patterns per dataset are judged by linear programming during suppression. */
 const LP_CHECKS = 5000;
@@ -48,7 +46,7 @@ const LP_BLOCK = 24;
 /** The LP-driven fallback hides at most this many cells for one count, in blocks of at most this size. */
 const WIDEN_STEPS = 16;
 const WIDEN_BLOCK = 400;
-/** The clean-up shows a complement again only where the block around it is at most this large … */
+/** The clean-up judges a complement by a linear program only where the block around it is at most this large (beyond, by the boxes alone) … */
 const RESTORE_BLOCK = 300;
 /** … and spends at most this many linear programs per dataset (a fixed budget: the same data give the same site). */
 const RESTORE_RUNS = 12000;
@@ -195,10 +193,7 @@ export function protectPart(model: TableModel, o: ProtectOptions, part: { of: In
   const hi = (c: number) => (m.primary[c] ? o.threshold - 1 : m.value[c]);
   const limits = new Set<number>();
   const boxRange = rangeChecker(m, lo, hi, need, limits);
-  /** While a count is first protected, the totals at the top (`top`) this high or higher stay out of its box. */
-  let avoid = TOP_LEVELS + 1;
-  const top = new Uint8Array(m.size);
-  const movable = (c: number) => c >= 0 && top[c] < avoid && (m.state[c] === CellState.published || m.state[c] === CellState.hidden);
+  const movable = (c: number) => c >= 0 && (m.state[c] === CellState.published || m.state[c] === CellState.hidden);
   const period = m.dims.indexOf('period');
   const before = previousPeriod(m, period);
   // How many columns hold their total (kön totalt, status totalt, …): a total of totals is the last to hide.
@@ -211,27 +206,6 @@ export function protectPart(model: TableModel, o: ProtectOptions, part: { of: In
   }
   let mostTotals = 0;
   for (let i = 0; i < m.size; i++) mostTotals = Math.max(mostTotals, totalDims[i]);
-  {
-    // The totals at the top of the units (the nation's; with TOP_LEVELS 2 the counties' too, one
-    // lower): the figures every unit is compared with. A count is first protected without them, and
-    // without reusing them where they are hidden already, so that they are hidden only where nothing
-    // else does and few boxes lean on them.
-    const unit = m.dims.indexOf('enhetskod');
-    const level = new Int8Array(m.size).fill(-1);
-    const isChild = new Uint8Array(m.size);
-    const isParent = new Uint8Array(m.size);
-    for (const g of m.groups) {
-      if (g.dim !== unit) continue;
-      isParent[g.parent] = 1;
-      for (const ch of g.children) isChild[ch] = 1;
-    }
-    for (const g of m.groups) if (g.dim === unit && !isChild[g.parent]) for (const ch of g.children) if (isParent[ch]) level[ch] = 1;
-    for (let i = 0; i < m.size; i++) {
-      if (m.primary[i] || totalDims[i] < mostTotals - 1) continue;
-      if (isParent[i] && !isChild[i]) top[i] = TOP_LEVELS;
-      else if (level[i] === 1 && TOP_LEVELS > 1) top[i] = TOP_LEVELS - 1;
-    }
-  }
   // What a cell costs to hide, before the quarter before is looked at; and that cell (fixed by the model).
   const baseCost = new Float64Array(m.size);
   const previous = new Int32Array(m.size);
@@ -280,15 +254,6 @@ export function protectPart(model: TableModel, o: ProtectOptions, part: { of: In
     // The wider search moves both measures together (a narrow search keeps the cheaper one as it is).
     if (!gs.some((g) => g.eq) && !forced.has(dim)) out.push([[own, 1]]);
     const cheapest = (cells: number[]) => cells.filter(movable).sort((a, b) => cost(a) - cost(b) || a - b).slice(0, limit);
-    // A sibling moves against the count: one too small to go down as far as the count must go up
-    // (a 0, or a count below the threshold) cannot give the box its width, however cheap; the ones
-    // that can come first. (Only the cheapest came before, so a small unit beside small units went
-    // up to its county and the nation instead, hiding the nation's totals.)
-    const room = Math.max(1, need - lo(t));
-    const siblings = (cells: number[]) => {
-      const ok = cells.filter((c) => movable(c) && lo(c) >= room).sort((a, b) => cost(a) - cost(b) || a - b);
-      return ok.length >= limit ? ok.slice(0, limit) : [...ok, ...cheapest(cells.filter((c) => lo(c) < room))].slice(0, limit);
-    };
     /** A cell that is itself a total in this column moves with one of its parts, or its sum breaks. */
     const withParts = (choice: Choice): Choice | null => {
       const out2 = [...choice];
@@ -315,31 +280,20 @@ export function protectPart(model: TableModel, o: ProtectOptions, part: { of: In
       if (g.asParent) {
         for (const ch of cheapest(g.children)) out.push([[own, 1], [codes[ch], 1]]);
       } else {
-        for (const s of siblings(g.children.filter((ch) => ch !== t))) {
+        for (const s of cheapest(g.children.filter((ch) => ch !== t))) {
           const c = withParts([[own, 1], [codes[s], -1]]);
           if (c) out.push(c);
         }
         // Up to the top: the total, and its total in turn.
         const chain: Choice = [[own, 1]];
         let p = g.parent;
-        for (let level = 0; level < (wide || avoid > TOP_LEVELS ? 4 : 1) && movable(p); level++) {
+        for (let level = 0; level < 4 && movable(p); level++) {
           chain.push([codes[p], 1]);
           const above = groupsAt(p, dim).find((x) => !x.asParent);
           if (!above) break;
           p = above.parent;
         }
         if (chain.length > 1 && chain.every(([k]) => movable(cellAt(m, t, dim, k)))) out.push(chain);
-        // Up one level and across: the total with it, and a sibling of the total against it with one
-        // of that one's parts; the total of the totals stays as it is (a county with its municipality,
-        // another county with one of its own: the nation is not touched).
-        const above = movable(g.parent) ? groupsAt(g.parent, dim).find((x) => !x.asParent && x.eq) : undefined;
-        if (g.eq && above) {
-          for (const s2 of siblings(above.children.filter((ch) => ch !== g.parent)).slice(0, wide ? 2 : 1)) {
-            const inner = groupsAt(s2, dim).find((x) => x.asParent && x.eq);
-            const part = inner ? siblings(inner.children)[0] : undefined;
-            if (part !== undefined && lo(s2) >= room && lo(part) >= room) out.push([[own, 1], [codes[g.parent], 1], [codes[s2], -1], [codes[part], -1]]);
-          }
-        }
       }
     }
     return out;
@@ -663,61 +617,50 @@ export function protectPart(model: TableModel, o: ProtectOptions, part: { of: In
     if (up[t] + down[t] >= need || byLp[t]) continue;
     valid = null;
     let t0 = now();
-    let found: { box: Box; up: number; down: number } | null = null;
-    // First without the totals at the top (the nation's: what every unit is compared with), a narrow
-    // search and a wide one; the usual search, with everything, only where neither finds a box.
-    for (avoid = 1; avoid <= TOP_LEVELS && !found; avoid++) found = search(t, false) ?? search(t, true);
-    avoid = TOP_LEVELS + 1;
-    valid = null;
-    T('top', t0);
-    if (!found) {
+    let found = search(t, false);
+    T('search', t0);
+    // A box that would hide the total of totals (all children, all decisions of a law) is tried again
+    // with a wider search first.
+    const grand = (f: { box: Box } | null) => !f || f.box.cells.some((c) => totalDims[c] >= mostTotals - 1 && m.state[c] === CellState.published);
+    if (grand(found)) {
+      const cheap = valid as Box | null;
+      limits.clear();
       t0 = now();
-      found = search(t, false);
-      T('search', t0);
-      // A box that would hide the total of totals (all children, all decisions of a law) is tried again
-      // with a wider search first.
-      const grand = (f: { box: Box } | null) => !f || f.box.cells.some((c) => totalDims[c] >= mostTotals - 1 && m.state[c] === CellState.published);
-      if (grand(found)) {
-        const cheap = valid as Box | null;
-        limits.clear();
+      let wider = search(t, true);
+      T('wide', t0);
+      if (!wider && limits.size > 0) {
+        for (const d of limits) forced.add(d);
         t0 = now();
-        let wider = search(t, true);
-        T('wide', t0);
-        if (!wider && limits.size > 0) {
-          for (const d of limits) forced.add(d);
-          t0 = now();
-          wider = search(t, true);
-          T('forced', t0);
-          forced.clear();
-        }
-        if (wider && (!found || wider.box.cost < found.box.cost)) found = wider;
-        if (cheap && (!valid || (cheap as Box).cost < (valid as Box).cost)) valid = cheap;
+        wider = search(t, true);
+        T('forced', t0);
+        forced.clear();
       }
-      // A cheaper box whose proof, with the hidden counts at their worst, is too narrow may still be
-      // enough: the reader's exact interval (a linear program over published figures only) decides.
-      const alternative = valid as Box | null;
-      if (alternative && grand(found) && alternative.cost < (found?.box.cost ?? Infinity) / 4 && lpChecks < LP_CHECKS) {
-        lpChecks++;
-        t0 = now();
-        const hl = holdsByLp(alternative.cells);
-        T('holdsByLp', t0);
-        if (hl) {
-          for (const c of alternative.cells) byLp[c] = 1;
-          result.secondary += alternative.cells.filter((c) => m.primary[c] === 0 && wasPublished.has(c)).length;
-          continue;
-        }
-      }
-      if (!found) {
-        // No box: hide the cheapest cell beside it, one at a time, until the reader's exact interval is
-        // wide enough (an LP-driven heuristic); the audit checks the result again.
-        t0 = now();
-        const wl = widenByLp(t);
-        T('widen', t0);
-        if (!wl) result.unprotected.push(t);
+      if (wider && (!found || wider.box.cost < found.box.cost)) found = wider;
+      if (cheap && (!valid || (cheap as Box).cost < (valid as Box).cost)) valid = cheap;
+    }
+    // A cheaper box whose proof, with the hidden counts at their worst, is too narrow may still be
+    // enough: the reader's exact interval (a linear program over published figures only) decides.
+    const alternative = valid as Box | null;
+    if (alternative && grand(found) && alternative.cost < (found?.box.cost ?? Infinity) / 4 && lpChecks < LP_CHECKS) {
+      lpChecks++;
+      t0 = now();
+      const hl = holdsByLp(alternative.cells);
+      T('holdsByLp', t0);
+      if (hl) {
+        for (const c of alternative.cells) byLp[c] = 1;
+        result.secondary += alternative.cells.filter((c) => m.primary[c] === 0 && wasPublished.has(c)).length;
         continue;
       }
     }
-    if (!found) continue;
+    if (!found) {
+      // No box: hide the cheapest cell beside it, one at a time, until the reader's exact interval is
+      // wide enough (an LP-driven heuristic); the audit checks the result again.
+      t0 = now();
+      const wl = widenByLp(t);
+      T('widen', t0);
+      if (!wl) result.unprotected.push(t);
+      continue;
+    }
     const { box } = found;
     const b = proofs.length;
     proofs.push({ cells: box.cells, signs: box.signs, up: found.up, down: found.down, alive: true });
@@ -823,6 +766,29 @@ export function protectPart(model: TableModel, o: ProtectOptions, part: { of: In
     for (const x of out) seen[x] = 0;
     return out;
   };
+  // A block too large to solve (units joined through their county and the nation: at national scale
+  // nearly every hidden cell is in one) is cleaned up on the boxes alone: a cell is shown again where
+  // every corner whose proof it takes away has another live box wide enough. Every hidden cell of
+  // such a block then keeps a box's proof, except in a block that held a cell proven otherwise when
+  // the clean-up began (a count the source hid, a linear program's cells), which showing a cell of
+  // it could narrow: those blocks (`tainted`, as they were then; the clean-up only splits them) are
+  // left as they are.
+  const tainted = new Uint8Array(m.size);
+  for (let c = 0; c < m.size; c++) {
+    if (tainted[c] || !inPart(c) || !secret(c) || proven(c)) continue;
+    const queue = [c];
+    tainted[c] = 1;
+    while (queue.length > 0) {
+      const x = queue.pop()!;
+      for (let k = adjStart[x]; k < adjStart[x + 1]; k++) {
+        const y = adjCells[k];
+        if (!tainted[y]) {
+          tainted[y] = 1;
+          queue.push(y);
+        }
+      }
+    }
+  }
   for (const c of candidates) {
     if (runs >= RESTORE_RUNS) break;
     if (leavesSingle(c)) continue;
@@ -830,7 +796,8 @@ export function protectPart(model: TableModel, o: ProtectOptions, part: { of: In
     const starts: number[] = [];
     for (const x of relationCells(c)) if (variable(x)) starts.push(x);
     const block = restoreBlock(starts);
-    let ok = block.length <= RESTORE_BLOCK;
+    const small = block.length <= RESTORE_BLOCK;
+    let ok = small || !tainted[c];
     // The corners whose proof came from a box through `c`: their best other live box, if any.
     const dead = ok ? (boxesOf[c] ?? []).filter((b) => proofs[b].alive) : [];
     const reproof = new Map<number, { box: number; up: number; down: number }>();
@@ -853,7 +820,7 @@ export function protectPart(model: TableModel, o: ProtectOptions, part: { of: In
         }
       }
     }
-    if (ok) {
+    if (ok && small) {
       const targets = block.filter((x) => {
         if (!secret(x)) return false;
         const r = reproof.get(x);
@@ -861,6 +828,8 @@ export function protectPart(model: TableModel, o: ProtectOptions, part: { of: In
       });
       runs += 2 * targets.length;
       ok = solveBlock(m, block, targets, o.threshold).every((i) => widthOf(i) >= o.threshold);
+    } else if (ok) {
+      for (const [d, r] of reproof) if (secret(d) && r.up + r.down < need) ok = false;
     }
     if (!ok) {
       m.state[c] = CellState.hidden;
