@@ -46,7 +46,7 @@ const LP_BLOCK = 24;
 /** The LP-driven fallback hides at most this many cells for one count, in blocks of at most this size. */
 const WIDEN_STEPS = 16;
 const WIDEN_BLOCK = 400;
-/** The clean-up shows a complement again only where the block around it is at most this large … */
+/** The clean-up judges a complement by a linear program only where the block around it is at most this large (beyond, by the boxes alone) … */
 const RESTORE_BLOCK = 300;
 /** … and spends at most this many linear programs per dataset (a fixed budget: the same data give the same site). */
 const RESTORE_RUNS = 12000;
@@ -766,6 +766,29 @@ export function protectPart(model: TableModel, o: ProtectOptions, part: { of: In
     for (const x of out) seen[x] = 0;
     return out;
   };
+  // A block too large to solve (units joined through their county and the nation: at national scale
+  // nearly every hidden cell is in one) is cleaned up on the boxes alone: a cell is shown again where
+  // every corner whose proof it takes away has another live box wide enough. Every hidden cell of
+  // such a block then keeps a box's proof, except in a block that held a cell proven otherwise when
+  // the clean-up began (a count the source hid, a linear program's cells), which showing a cell of
+  // it could narrow: those blocks (`tainted`, as they were then; the clean-up only splits them) are
+  // left as they are.
+  const tainted = new Uint8Array(m.size);
+  for (let c = 0; c < m.size; c++) {
+    if (tainted[c] || !inPart(c) || !secret(c) || proven(c)) continue;
+    const queue = [c];
+    tainted[c] = 1;
+    while (queue.length > 0) {
+      const x = queue.pop()!;
+      for (let k = adjStart[x]; k < adjStart[x + 1]; k++) {
+        const y = adjCells[k];
+        if (!tainted[y]) {
+          tainted[y] = 1;
+          queue.push(y);
+        }
+      }
+    }
+  }
   for (const c of candidates) {
     if (runs >= RESTORE_RUNS) break;
     if (leavesSingle(c)) continue;
@@ -773,7 +796,8 @@ export function protectPart(model: TableModel, o: ProtectOptions, part: { of: In
     const starts: number[] = [];
     for (const x of relationCells(c)) if (variable(x)) starts.push(x);
     const block = restoreBlock(starts);
-    let ok = block.length <= RESTORE_BLOCK;
+    const small = block.length <= RESTORE_BLOCK;
+    let ok = small || !tainted[c];
     // The corners whose proof came from a box through `c`: their best other live box, if any.
     const dead = ok ? (boxesOf[c] ?? []).filter((b) => proofs[b].alive) : [];
     const reproof = new Map<number, { box: number; up: number; down: number }>();
@@ -796,7 +820,7 @@ export function protectPart(model: TableModel, o: ProtectOptions, part: { of: In
         }
       }
     }
-    if (ok) {
+    if (ok && small) {
       const targets = block.filter((x) => {
         if (!secret(x)) return false;
         const r = reproof.get(x);
@@ -804,6 +828,8 @@ export function protectPart(model: TableModel, o: ProtectOptions, part: { of: In
       });
       runs += 2 * targets.length;
       ok = solveBlock(m, block, targets, o.threshold).every((i) => widthOf(i) >= o.threshold);
+    } else if (ok) {
+      for (const [d, r] of reproof) if (secret(d) && r.up + r.down < need) ok = false;
     }
     if (!ok) {
       m.state[c] = CellState.hidden;
