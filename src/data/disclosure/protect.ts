@@ -805,7 +805,7 @@ export function protectPart(model: TableModel, o: ProtectOptions, part: { of: In
       stamp++;
       for (const b of dead) deadStamp[b] = stamp;
       const isDead = (b: number) => b >= 0 && deadStamp[b] === stamp;
-      for (const b of dead) {
+      search: for (const b of dead) {
         for (const d of proofs[b].cells) {
           if (d === c || reproof.has(d) || !isDead(proofBox[d])) continue;
           let best = { box: -1, up: 0, down: 0 };
@@ -817,6 +817,11 @@ export function protectPart(model: TableModel, o: ProtectOptions, part: { of: In
             if (u + dn > best.up + best.down) best = { box: other, up: u, down: dn };
           }
           reproof.set(d, best);
+          // Judged on the boxes alone, one corner left without a wide enough box decides it.
+          if (!small && secret(d) && best.up + best.down < need) {
+            ok = false;
+            break search;
+          }
         }
       }
     }
