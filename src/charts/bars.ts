@@ -6,7 +6,7 @@ import * as Plot from '@observablehq/plot';
 import { ascending } from 'd3';
 import { commonSettings, frameOptions, valueAxis, type CommonChartOptions, type CommonSettings, type ValueAxis } from './common.ts';
 import { capitalize, listText } from './labels.ts';
-import { BAR_COLOR, BAR_MUTED_COLOR, FONT_SIZE, GRID_COLOR, LINE_HEIGHT, MUTED_TEXT_COLOR, RULE_COLOR, TEXT_COLOR, labelLines, markerGlyph, seriesStyle, textWidth } from './theme.ts';
+import { BAR_COLOR, BAR_MUTED_COLOR, FONT_SIZE, GRID_COLOR, LINE_HEIGHT, MUTED_TEXT_COLOR, RULE_COLOR, TEXT_COLOR, LABEL_LINE_HEIGHT, labelLines, markerGlyph, seriesStyle, textWidth } from './theme.ts';
 
 export { labelLines };
 
@@ -152,8 +152,6 @@ export function barsDescription(model: BarsModel): string {
 }
 
 const STEP = 26; // pixels per bar
-/** Pixels per line of a row label that wraps (a narrow drawing); the bar's step grows with its lines. */
-const LABEL_LINE = 13;
 /** Row labels wrap to at most this many lines. */
 const LABEL_LINES = 3;
 const BAR_PADDING = 0.3;
@@ -213,7 +211,7 @@ function barsLayout(model: BarsModel): BarsLayout {
   // A label is drawn 8 px left of the axis inside a margin of at most maxLabel: cut it to fit there.
   const lines = new Map(items.map((i) => [i, labelLines(grouped ? (i.group ?? '') : i.name, maxLabel - 12, LABEL_LINES)]));
   const rowLabel = (i: BarItem) => (lines.get(i) ?? []).join('\n');
-  const step = Math.max(STEP, Math.max(...[...lines.values()].map((l) => l.length)) * LABEL_LINE + 8);
+  const step = Math.max(STEP, Math.max(...[...lines.values()].map((l) => l.length)) * LABEL_LINE_HEIGHT + 8);
   // Bold labels are about a tenth wider than the estimate for regular text.
   const widest = (i: BarItem) => Math.max(...(lines.get(i) ?? ['']).map((l) => textWidth(l.trimEnd())));
   const marginLeft = Math.min(maxLabel, Math.max(...items.map((i) => widest(i) * (i.highlighted && highlighting ? 1.1 : 1) + 12), 40));
@@ -286,7 +284,7 @@ function labelMarks(model: BarsModel, L: BarsLayout): Plot.Markish[] {
     if (!subset.length) continue;
     marks.push(
       Plot.text(subset, {
-        y: L.y, fy: L.fy, frameAnchor: 'left', dx: -8, text: L.rowLabel, textAnchor: 'end', lineHeight: LABEL_LINE / FONT_SIZE, fill: TEXT_COLOR, fontWeight: bold ? 700 : 400,
+        y: L.y, fy: L.fy, frameAnchor: 'left', dx: -8, text: L.rowLabel, textAnchor: 'end', lineHeight: LABEL_LINE_HEIGHT / FONT_SIZE, fill: TEXT_COLOR, fontWeight: bold ? 700 : 400,
       }),
     );
   }

@@ -8,7 +8,7 @@ import * as Plot from '@observablehq/plot';
 import { interpolateBlues } from 'd3';
 import { commonSettings, frameOptions, markerCodesPresent, markerLegend, type CommonChartOptions, type CommonSettings } from './common.ts';
 import { capitalize, listText } from './labels.ts';
-import { FONT_SIZE, LINE_HEIGHT, MUTED_TEXT_COLOR, TEXT_COLOR, breakParts, labelLines, markerGlyph, textWidth, truncateText, wrapText } from './theme.ts';
+import { FONT_SIZE, LINE_HEIGHT, MUTED_TEXT_COLOR, TEXT_COLOR, LABEL_LINE_HEIGHT, breakParts, labelLines, markerGlyph, textWidth, truncateText, wrapText } from './theme.ts';
 
 export interface HeatRow {
   /** The row (a unit's code). */
@@ -110,7 +110,6 @@ export function heatmapDescription(model: HeatmapModel): string {
 const ROW = 24;
 /** A row name wraps to at most this many lines (a phone: "Enskede-" over "Årsta-Vantör"); every row then grows. */
 const ROW_LINES = 2;
-const ROW_LINE = 13;
 /** A bold row name (the chosen unit) is about a tenth wider than `textWidth` measures. */
 const BOLD_ROW = 1.1;
 /** Bold header text is about this much wider than the regular text `textWidth` measures. */
@@ -127,7 +126,7 @@ function layout(model: HeatmapModel) {
   const rowLines = new Map(model.rows.map((r) => [r.key, labelLines(r.name, (maxLabel - 12) / BOLD_ROW, ROW_LINES)]));
   const rowLabel = (key: string) => (rowLines.get(key) ?? []).join('\n');
   const lineCount = Math.max(1, ...[...rowLines.values()].map((l) => l.length));
-  const rowHeight = Math.max(ROW, lineCount * ROW_LINE + 8);
+  const rowHeight = Math.max(ROW, lineCount * LABEL_LINE_HEIGHT + 8);
   const marginLeft = Math.min(maxLabel, Math.max(40, ...[...rowLines.values()].flat().map((l) => textWidth(l.trimEnd()) * BOLD_ROW + 12)));
   const colWidth = (width - marginLeft - 4) / Math.max(1, model.columns.length);
   // Column headers across, wrapped at spaces into at most three lines; when a word is wider than its
@@ -162,7 +161,7 @@ export function heatmapPlot(model: HeatmapModel): Plot.PlotOptions {
       ...[false, true].map((bold) =>
         Plot.text(model.rows.filter((r) => highlight.has(r.key) === bold), {
           y: (r: { key: string }) => r.key, frameAnchor: 'left', dx: -8, textAnchor: 'end', fill: TEXT_COLOR,
-          text: (r: { key: string }) => L.rowLabel(r.key), lineHeight: ROW_LINE / FONT_SIZE, fontWeight: bold ? 700 : 400,
+          text: (r: { key: string }) => L.rowLabel(r.key), lineHeight: LABEL_LINE_HEIGHT / FONT_SIZE, fontWeight: bold ? 700 : 400,
         }),
       ),
       L.turned

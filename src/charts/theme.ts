@@ -71,6 +71,8 @@ export const AREA_OPACITY = 0.35;
 
 export const FONT_SIZE = 12;
 export const LINE_HEIGHT = 15;
+/** Pixels per line of a row label that wraps (bar and heat-map rows): tighter than LINE_HEIGHT. */
+export const LABEL_LINE_HEIGHT = 13;
 export const FONT_FAMILY = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif';
 
 /** The inline style of every chart's SVG. */

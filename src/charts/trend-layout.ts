@@ -137,15 +137,14 @@ function timeDomain(model: TrendModel): { x0: number; x1: number; shown: (TrendE
 const EVENT_LINES = 2;
 
 /** Event labels in rows above the frame: each goes to the lowest rows where it does not overlap. */
-function placeEvents(shown: (TrendEvent & { date: Date })[], xScale: ScaleTime<number, number>, plotWidth: number, width: number): { events: PlacedEvent[]; rows: number } {
+function placeEvents(shown: (TrendEvent & { date: Date })[], xScale: ScaleTime<number, number>, width: number): { events: PlacedEvent[]; rows: number } {
   const rowEnds: number[] = [];
   const events = shown.map((e) => {
     const x = xScale(e.date);
-    // Whole where the drawing has room for it on either side of its line (a narrow drawing included),
-    // on two lines where it has room for that, cut ("…") only where it has not.
+    // On one line where the drawing has room for it on either side of its line (at most 240 px), else on
+    // two lines in the roomier side (at least 60 px), cut ("…") only where even that is not enough.
     const room = Math.min(240, Math.max(width - 2 - x - 3, x - 3));
-    const max = Math.max(120, Math.min(240, plotWidth / 2.5), room);
-    const lines = textWidth(e.rubrik) <= room ? [e.rubrik] : labelLines(e.rubrik, Math.min(max, Math.max(room, 60)), EVENT_LINES);
+    const lines = textWidth(e.rubrik) <= room ? [e.rubrik] : labelLines(e.rubrik, Math.max(room, 60), EVENT_LINES);
     const w = Math.max(...lines.map((l) => textWidth(l.trimEnd())));
     const toRight = x + 3 + w <= width - 2;
     const [a, b] = toRight ? [x, x + 3 + w] : [x - 3 - w, x];
@@ -166,7 +165,7 @@ function frame(model: TrendModel, marginLeft: number, fixed: { marginRight: numb
   const plotWidth = width - marginLeft - fixed.marginRight - 2 * INSET;
   const ticks = timeTicks(model.periods, plotWidth);
   const xScale = scaleUtc().domain([new Date(fixed.x0), new Date(fixed.x1)]).range([marginLeft + INSET, width - fixed.marginRight - INSET]);
-  const { events, rows } = placeEvents(fixed.shown, xScale, plotWidth, width);
+  const { events, rows } = placeEvents(fixed.shown, xScale, width);
   const yLabelHeight = yLabel ? LINE_HEIGHT + 4 : 0;
   const marginTop = Math.max(10, yLabelHeight + rows * LINE_HEIGHT + (rows ? 4 : 0) + 6);
   const lanesHeight = fixed.lanes ? 6 + fixed.lanes * LANE_HEIGHT : 0;
