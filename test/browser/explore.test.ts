@@ -131,14 +131,16 @@ describe('Utforska med JavaScript', () => {
   test('the editor\'s code (CodeMirror) is loaded on this page only', async () => {
     const scripts = async (url: string) => {
       const p = await browser.newPage();
-      const bodies: string[] = [];
-      p.on('response', async (r) => {
-        if (/\.js$/.test(r.url())) bodies.push(await r.text().catch(() => ''));
+      // Bodies taken at the response itself and awaited before the page closes, so none is missed.
+      const bodies: Promise<string>[] = [];
+      p.on('response', (r) => {
+        if (/\.js$/.test(r.url())) bodies.push(r.text().catch(() => ''));
       });
       await p.goto(url, { waitUntil: 'networkidle' });
       await p.waitForTimeout(300);
+      const code = (await Promise.all(bodies)).join('\n');
       await p.close();
-      return bodies.join('\n');
+      return code;
     };
     expect(await scripts(pageUrl)).toContain('cm-content');
     for (const other of ['', 'placeringar/', 'natverkshem/']) expect(await scripts(`${siteUrl}${other}`), other).not.toContain('cm-content');
@@ -745,9 +747,10 @@ describe('the SQL field before the editor has loaded', () => {
       let release!: () => void;
       const held = new Promise<void>((resolve) => (release = resolve));
       const editorCode: string[] = [];
-      const pageCode: string[] = [];
-      page.on('response', async (r) => {
-        if (/\/_astro\/page\.[^/]*\.js$/.test(r.url())) pageCode.push(await r.text().catch(() => ''));
+      // Kept as promises, taken at the response itself: a body read after the check would be missed.
+      const pageCodeBodies: Promise<string>[] = [];
+      page.on('response', (r) => {
+        if (/\/_astro\/page\.[^/]*\.js$/.test(r.url())) pageCodeBodies.push(r.text().catch(() => ''));
       });
       await page.route('**/_astro/editor.*.js', async (route) => {
         editorCode.push(route.request().url());
@@ -757,7 +760,8 @@ describe('the SQL field before the editor has loaded', () => {
       await page.goto(pageUrl, { waitUntil: 'load' });
       await expect.poll(() => status(page)).toBe(w.status.idle);
       // The page's own script is not the editor: CodeMirror comes in a chunk of its own.
-      expect(pageCode.length).toBe(1);
+      await expect.poll(() => pageCodeBodies.length).toBe(1);
+      const pageCode = await Promise.all(pageCodeBodies);
       expect(pageCode[0]).not.toContain('cm-content');
       expect(await page.locator('#sql-editor .cm-content').count()).toBe(0);
       const field = page.locator('#sql');
