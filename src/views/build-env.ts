@@ -2,14 +2,22 @@
 // published data and the PageEnv every dashboard page's `load` takes. Never import this in the browser.
 
 import { getNodeRunner, readManifest } from '../queries/node-runner.ts';
-import type { Runner } from '../queries/runner.ts';
+import { memoRunner, type Runner } from '../queries/runner.ts';
 import { datasetsWithRows, pageHasData } from './nav.ts';
 import type { DashboardPage, PageEnv, PageView } from './view.ts';
 
+/**
+ * The pages' runner, one for the whole build: it answers a statement run before from memory, as the
+ * browser's does, so the unit catalog and the sources, asked for by each of the ~1 500 report pages and
+ * Word files of a national site, are read once (the published files do not change during a build).
+ */
+let shared: Runner | null = null;
+
 export async function buildEnv(): Promise<{ runner: Runner; env: PageEnv }> {
-  const runner = await getNodeRunner();
+  const node = await getNodeRunner();
+  shared ??= memoRunner(node);
   const manifest = readManifest();
-  return { runner, env: { datasets: runner.datasets, generated: manifest.generated } };
+  return { runner: shared, env: { datasets: node.datasets, generated: manifest.generated } };
 }
 
 /**
