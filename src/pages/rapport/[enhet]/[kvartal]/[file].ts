@@ -1,7 +1,7 @@
 // The Word file of each quarterly report with a page of its own, built with the site beside that page
 // (rapport/<enhet>/<kvartal>/statistikrapport-ej-verkstallda-beslut-<enhet>-<kvartal>.docx).
 import type { APIRoute } from 'astro';
-import { reportDocxBytes } from '../../../../render/report-docx.ts';
+import { docxWriter } from '../../../../render/report-docx-pool.ts';
 import { buildEnv } from '../../../../views/build-env.ts';
 import { PARAM } from '../../../../views/url.ts';
 import { chooseReport, loadReport, reportUnits } from '../../../../views/report/index.ts';
@@ -16,8 +16,10 @@ export async function getStaticPaths() {
     const c = await chooseReport(runner, new URLSearchParams({ [PARAM.quarter]: kvartal }), env, unit);
     return c ? loadReport(runner, c, env) : null;
   };
-  // The queries of the next reports run in DuckDB's own threads while this thread writes a Word file
-  // (docx is JavaScript): on a national site (about 1 250 files) the build no longer waits for them in turn.
+  // The Word files are written by worker threads (report-docx-pool.ts) while this thread goes on with
+  // the next reports' queries, a few ahead, so that DuckDB's threads have the next one to answer while
+  // this thread makes a model; each route waits for its own file.
+  const writer = docxWriter();
   const models: (Promise<Awaited<ReturnType<typeof model>>> | undefined)[] = [];
   const paths = [];
   for (let i = 0; i < pages.length; i++) {
@@ -30,12 +32,14 @@ export async function getStaticPaths() {
     const m = await models[i];
     models[i] = undefined;
     if (!m) continue;
-    paths.push({ params: { enhet: pages[i].unit, kvartal: pages[i].kvartal, file: m.docxFile }, props: { bytes: await reportDocxBytes(m) } });
+    const bytes = writer.write(m);
+    bytes.catch(() => undefined); // awaited by its route, where a failure stops the build
+    paths.push({ params: { enhet: pages[i].unit, kvartal: pages[i].kvartal, file: m.docxFile }, props: { bytes } });
   }
   return paths;
 }
 
-export const GET: APIRoute = ({ props }) =>
-  new Response((props.bytes as Uint8Array<ArrayBuffer>), {
+export const GET: APIRoute = async ({ props }) =>
+  new Response(await (props.bytes as Promise<Uint8Array<ArrayBuffer>>), {
     headers: { 'Content-Type': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' },
   });
