@@ -18,8 +18,16 @@ export interface DocxWriter {
 /** The most worker threads a build starts for its Word files. */
 const MOST_WORKERS = 4;
 
-/** `root`: the project's folder (Astro runs the build there). */
+const writers = new Map<string, DocxWriter>();
+
+/** `root`: the project's folder (Astro runs the build there). One writer, and one set of threads, per process. */
 export function docxWriter(root = process.cwd()): DocxWriter {
+  let writer = writers.get(root);
+  if (!writer) writers.set(root, (writer = startWriter(root)));
+  return writer;
+}
+
+function startWriter(root: string): DocxWriter {
   const script = path.join(root, 'src', 'render', 'report-docx-worker.ts');
   const size = Math.min(MOST_WORKERS, availableParallelism());
   if (size < 2 || !existsSync(script)) return { write: reportDocxBytes };
@@ -60,11 +68,12 @@ export function docxWriter(root = process.cwd()): DocxWriter {
       if (!worker) return reportDocxBytes(model);
       const chosen = worker;
       const id = nextId++;
-      load.set(chosen, (load.get(chosen) ?? 0) + 1);
-      chosen.ref();
       return new Promise((resolve, reject) => {
-        pending.set(id, { resolve, reject, worker: chosen });
+        // Posted first: a model that cannot be copied to a thread rejects here and leaves no job behind.
         chosen.postMessage({ id, model } satisfies DocxJob);
+        pending.set(id, { resolve, reject, worker: chosen });
+        load.set(chosen, (load.get(chosen) ?? 0) + 1);
+        chosen.ref();
       });
     },
   };
