@@ -73,6 +73,8 @@ export const reportWords = {
   docx: 'Ladda ned som Word (.docx)',
   docxBusy: 'Word-filen skapas …',
   docxFailed: 'Word-filen kunde inte skapas.',
+  /** The name of the Word file's paragraph style for table text, as Word's style list shows it. */
+  docxCellStyle: 'Tabelltext',
   print: 'Skriv ut rapporten',
   fromPageLink: (unit: string, quarter: string) => `Nämndens kvartalsrapport för ${unit}, ${quarter}`,
   latestShort: 'senaste kvartalet',

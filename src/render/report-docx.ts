@@ -33,7 +33,7 @@ import { periodEndIso, type DetailTable, type LawReport, type ReportCell, type R
 const FONT = 'Arial';
 const THIN = { style: BorderStyle.SINGLE, size: 4, color: '808080' };
 const BORDERS = { top: THIN, bottom: THIN, left: THIN, right: THIN, insideHorizontal: THIN, insideVertical: THIN };
-/** The paragraph style of a table cell's text: 9 pt, kept with the next line (a table is not split from its head). */
+/** The id of the paragraph style of a table cell's text: 9 pt, kept with the next line (a table is not split from its head). */
 const CELL = 'Tabelltext';
 
 // The font is the document's default (its styles), not repeated on every run.
@@ -143,7 +143,7 @@ export function reportDocument(m: ReportModel): Document {
     description: m.footer,
     styles: {
       default: { document: { run: { font: FONT, size: 21 } } },
-      paragraphStyles: [{ id: CELL, name: 'Tabelltext', basedOn: 'Normal', quickFormat: true, run: { size: 18 }, paragraph: { keepNext: true } }],
+      paragraphStyles: [{ id: CELL, name: w.docxCellStyle, basedOn: 'Normal', quickFormat: true, run: { size: 18 }, paragraph: { keepNext: true } }],
     },
     sections: [
       {
