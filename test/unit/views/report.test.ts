@@ -10,6 +10,7 @@ import { unzipSync } from 'fflate';
 import { NodeRunner } from '../../../src/queries/node-runner.ts';
 import { reportHtml } from '../../../src/render/report.ts';
 import { reportDocxBytes } from '../../../src/render/report-docx.ts';
+import { docxWriter } from '../../../src/render/report-docx-pool.ts';
 import { chooseReport, loadReport, MIN_QUARTER_PAGES, quarterPages, REPORT_PAGE_BUDGET, reportLinks } from '../../../src/views/report/index.ts';
 import type { ReportModel } from '../../../src/views/report/model.ts';
 import type { PageEnv } from '../../../src/views/view.ts';
@@ -93,6 +94,15 @@ describe('the Word file', () => {
     const core = new TextDecoder().decode(unzipSync(a)['docProps/core.xml']);
     expect(core.match(/<dcterms:(?:created|modified)[^>]*>[^<]*/g)?.map((t) => t.replace(/^.*>/, ''))).toEqual(['2025-12-31T00:00:00Z', '2025-12-31T00:00:00Z']);
     expect(await docxParagraphs(a)).toContain(m.laws[0].summary);
+  });
+
+  it('made by the build\'s worker threads, is the same file as made here, for every quarter of a unit', async () => {
+    const models = await Promise.all(['2025-Q2', '2025-Q3', '2025-Q4'].map((q) => report(`enhet=2580&kvartal=${q}`)));
+    expect(models.map((m) => m.period)).toEqual(['2025-Q2', '2025-Q3', '2025-Q4']);
+    const writer = docxWriter();
+    const fromWorkers = await Promise.all(models.map((m) => writer.write(m)));
+    for (const [i, m] of models.entries()) expect(Buffer.from(fromWorkers[i]).equals(Buffer.from(await reportDocxBytes(m))), m.period).toBe(true);
+    expect(await docxParagraphs(fromWorkers[2])).toContain(models[2].laws[0].summary);
   });
 });
 
