@@ -18,17 +18,15 @@ export interface DocxWriter {
 /** The most worker threads a build starts for its Word files. */
 const MOST_WORKERS = 4;
 
-const writers = new Map<string, DocxWriter>();
+let shared: DocxWriter | null = null;
 
-/** `root`: the project's folder (Astro runs the build there). One writer, and one set of threads, per process. */
-export function docxWriter(root = process.cwd()): DocxWriter {
-  let writer = writers.get(root);
-  if (!writer) writers.set(root, (writer = startWriter(root)));
-  return writer;
+/** One writer, and one set of threads, per process; the worker's file is found from the project's folder, where Astro runs the build. */
+export function docxWriter(): DocxWriter {
+  shared ??= startWriter(path.join(process.cwd(), 'src', 'render', 'report-docx-worker.ts'));
+  return shared;
 }
 
-function startWriter(root: string): DocxWriter {
-  const script = path.join(root, 'src', 'render', 'report-docx-worker.ts');
+function startWriter(script: string): DocxWriter {
   const size = Math.min(MOST_WORKERS, availableParallelism());
   if (size < 2 || !existsSync(script)) return { write: reportDocxBytes };
   const pending = new Map<number, { resolve: (b: Uint8Array<ArrayBuffer>) => void; reject: (e: Error) => void; worker: Worker }>();
