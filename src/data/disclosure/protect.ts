@@ -193,7 +193,9 @@ export function protectPart(model: TableModel, o: ProtectOptions, part: { of: In
   const hi = (c: number) => (m.primary[c] ? o.threshold - 1 : m.value[c]);
   const limits = new Set<number>();
   const boxRange = rangeChecker(m, lo, hi, need, limits);
-  const movable = (c: number) => c >= 0 && (m.state[c] === CellState.published || m.state[c] === CellState.hidden);
+  /** Cells no box may take (the nation's totals while `freeTop` finds their boxes another way). */
+  const pinned = new Uint8Array(m.size);
+  const movable = (c: number) => c >= 0 && pinned[c] === 0 && (m.state[c] === CellState.published || m.state[c] === CellState.hidden);
   const period = m.dims.indexOf('period');
   const before = previousPeriod(m, period);
   // How many columns hold their total (kön totalt, status totalt, …): a total of totals is the last to hide.
@@ -245,6 +247,8 @@ export function protectPart(model: TableModel, o: ProtectOptions, part: { of: In
   /** The values a box may take in one column at the count `t`: its own, with a sibling, the total above or a part below. */
   /** Columns in which the box must move: an inequality there left too little room when it stayed. */
   const forced = new Set<number>();
+  /** Set while `freeTop` searches a count again: siblings that give width first, and the move across. */
+  let rerouting = false;
   const choices = (t: number, dim: number, wide: boolean): Choice[] => {
     const codes = m.code[dim];
     const own = codes[t];
@@ -254,6 +258,14 @@ export function protectPart(model: TableModel, o: ProtectOptions, part: { of: In
     // The wider search moves both measures together (a narrow search keeps the cheaper one as it is).
     if (!gs.some((g) => g.eq) && !forced.has(dim)) out.push([[own, 1]]);
     const cheapest = (cells: number[]) => cells.filter(movable).sort((a, b) => cost(a) - cost(b) || a - b).slice(0, limit);
+    // A sibling moved against the count gives the box its width only if it can go down as far as the
+    // count goes up: a 0 or a count below the threshold never does, however cheap.
+    const room = Math.max(1, need - lo(t));
+    const siblings = (cells: number[]) => {
+      if (!rerouting) return cheapest(cells);
+      const able = cheapest(cells.filter((c) => lo(c) >= room));
+      return able.length >= limit ? able : [...able, ...cheapest(cells.filter((c) => lo(c) < room))].slice(0, limit);
+    };
     /** A cell that is itself a total in this column moves with one of its parts, or its sum breaks. */
     const withParts = (choice: Choice): Choice | null => {
       const out2 = [...choice];
@@ -261,7 +273,7 @@ export function protectPart(model: TableModel, o: ProtectOptions, part: { of: In
         const cell = cellAt(m, t, dim, code);
         for (const g of groupsAt(cell, dim)) {
           if (!g.asParent || !g.eq || g.children.some((ch) => out2.some(([k]) => k === codes[ch]))) continue;
-          const part = cheapest(g.children)[0];
+          const part = siblings(g.children)[0];
           if (part === undefined) return null;
           out2.push([codes[part], sign]);
         }
@@ -280,7 +292,7 @@ export function protectPart(model: TableModel, o: ProtectOptions, part: { of: In
       if (g.asParent) {
         for (const ch of cheapest(g.children)) out.push([[own, 1], [codes[ch], 1]]);
       } else {
-        for (const s of cheapest(g.children.filter((ch) => ch !== t))) {
+        for (const s of siblings(g.children.filter((ch) => ch !== t))) {
           const c = withParts([[own, 1], [codes[s], -1]]);
           if (c) out.push(c);
         }
@@ -294,6 +306,15 @@ export function protectPart(model: TableModel, o: ProtectOptions, part: { of: In
           p = above.parent;
         }
         if (chain.length > 1 && chain.every(([k]) => movable(cellAt(m, t, dim, k)))) out.push(chain);
+        // Up one level and across: the total with it, a sibling of the total against it with one of
+        // that one's parts (a municipality with its county, another county with one of its own), the
+        // total above both as it is: the way round a total that must not move.
+        const above = rerouting && g.eq && movable(g.parent) ? groupsAt(g.parent, dim).find((x) => !x.asParent && x.eq) : undefined;
+        for (const s2 of above ? siblings(above.children.filter((ch) => ch !== g.parent)) : []) {
+          const inner = groupsAt(s2, dim).find((x) => x.asParent && x.eq);
+          const part = inner ? siblings(inner.children)[0] : undefined;
+          if (part !== undefined && lo(s2) >= room && lo(part) >= room) out.push([[own, 1], [codes[g.parent], 1], [codes[s2], -1], [codes[part], -1]]);
+        }
       }
     }
     return out;
@@ -484,6 +505,8 @@ export function protectPart(model: TableModel, o: ProtectOptions, part: { of: In
   let lpChecks = 0;
   /** Cells whose block a linear program found safe (the audit checks them again). */
   const byLp = new Uint8Array(m.size);
+  /** The cells of those blocks: showing one again could narrow what the program proved. */
+  const inLpProof = new Uint8Array(m.size);
   const seen = new Uint8Array(m.size);
   const wasPublished = new Set<number>();
   /** Hides `cells` if then every hidden cell of their block is left at least `threshold` values; else leaves all as it was. */
@@ -504,6 +527,7 @@ export function protectPart(model: TableModel, o: ProtectOptions, part: { of: In
     // Only the box's own cells: every other hidden cell already has its proof, which hiding more keeps.
     const ok = solveBlock(m, block, [...new Set(cells)]).every((i) => widthOf(i) >= o.threshold);
     if (!ok) for (const c of wasPublished) m.state[c] = CellState.published;
+    else for (const c of block) inLpProof[c] = 1;
     return ok;
   };
 
@@ -527,6 +551,7 @@ export function protectPart(model: TableModel, o: ProtectOptions, part: { of: In
       if (narrow.length === 0) {
         byLp[t] = 1;
         for (const c of added) byLp[c] = 1;
+        for (const c of block) inLpProof[c] = 1;
         return true;
       }
       const near = new Set<number>();
@@ -556,6 +581,7 @@ export function protectPart(model: TableModel, o: ProtectOptions, part: { of: In
     for (const c of block) seen[c] = 0;
     if (block.length <= WIDEN_BLOCK * 4 && solveBlock(m, block, [t, ...added]).every((i) => widthOf(i) >= o.threshold)) {
       for (const c of [t, ...added]) byLp[c] = 1;
+      for (const c of block) inLpProof[c] = 1;
       return true;
     }
     // Nothing found: what was hidden for it is shown again (the audit will name the count).
@@ -612,6 +638,33 @@ export function protectPart(model: TableModel, o: ProtectOptions, part: { of: In
   const proofs: { cells: number[]; signs: number[]; up: number; down: number; alive: boolean }[] = [];
   const boxesOf: number[][] = [];
   const proofBox = new Int32Array(m.size).fill(-1);
+  /** What `apply` changed, for `freeTop` to put back: each cell's state and proof before, once. */
+  const undo: { cell: number; state: number; up: number; down: number; box: number }[] = [];
+  let logging = false;
+  const remember = (c: number) => {
+    if (logging) undo.push({ cell: c, state: m.state[c], up: up[c], down: down[c], box: proofBox[c] });
+  };
+  /** Hides the corners of a box found for a count and makes it their proof where it is the widest. */
+  const apply = (found: { box: Box; up: number; down: number }) => {
+    const { box } = found;
+    const b = proofs.length;
+    proofs.push({ cells: box.cells, signs: box.signs, up: found.up, down: found.down, alive: true });
+    for (let i = 0; i < box.cells.length; i++) {
+      const c = box.cells[i];
+      remember(c);
+      if (m.state[c] !== CellState.hidden) {
+        m.state[c] = CellState.hidden;
+        result.secondary++;
+      }
+      (boxesOf[c] ??= []).push(b);
+      const [u, d] = box.signs[i] > 0 ? [found.up, found.down] : [found.down, found.up];
+      if (u + d > up[c] + down[c]) {
+        up[c] = u;
+        down[c] = d;
+        proofBox[c] = b;
+      }
+    }
+  };
   const order = primaries.slice().sort((a, b) => periodRank(m, period, a) - periodRank(m, period, b) || a - b);
   for (const t of order) {
     if (up[t] + down[t] >= need || byLp[t]) continue;
@@ -661,24 +714,99 @@ export function protectPart(model: TableModel, o: ProtectOptions, part: { of: In
       if (!wl) result.unprotected.push(t);
       continue;
     }
-    const { box } = found;
-    const b = proofs.length;
-    proofs.push({ cells: box.cells, signs: box.signs, up: found.up, down: found.down, alive: true });
-    for (let i = 0; i < box.cells.length; i++) {
-      const c = box.cells[i];
-      if (m.state[c] !== CellState.hidden) {
-        m.state[c] = CellState.hidden;
-        result.secondary++;
-      }
-      (boxesOf[c] ??= []).push(b);
-      const [u, d] = box.signs[i] > 0 ? [found.up, found.down] : [found.down, found.up];
-      if (u + d > up[c] + down[c]) {
-        up[c] = u;
-        down[c] = d;
-        proofBox[c] = b;
-      }
-    }
+    apply(found);
   }
+
+  /**
+   * The nation's totals (the country's headline figures): a count's box that goes up the units
+   * often ends there (a rare form is small in nearly every small unit, and the cover of its total
+   * leaves no room below), and once one is hidden it costs nothing to the boxes after it, so nearly
+   * all end up hidden. Each hidden one, the most totals first and the latest quarter first, is taken
+   * out of every box through it: the counts of those boxes (and any count left without a box) are
+   * searched again with it pinned, reusing what is hidden already. Where every one finds a box it is
+   * shown again, with the complements no live box holds any more; else all is put back as it was.
+   * Like the main loop it reads only the model, the lower bounds and the states, never a hidden count.
+   */
+  const freeTop = () => {
+    const unit = m.dims.indexOf('enhetskod');
+    if (unit < 0) return;
+    const isChild = new Uint8Array(m.size);
+    for (const g of m.groups) if (g.dim === unit) for (const ch of g.children) isChild[ch] = 1;
+    const top: number[] = [];
+    for (const g of m.groups) {
+      const c = g.parent;
+      if (g.dim === unit && !isChild[c] && !m.primary[c] && inPart(c) && totalDims[c] >= mostTotals - 1) top.push(c);
+    }
+    const tops = [...new Set(top)].sort((a, b) => totalDims[b] - totalDims[a] || periodRank(m, period, b) - periodRank(m, period, a) || m.value[b] - m.value[a] || a - b);
+    // New boxes never take a total of the nation that is shown and comes first.
+    const shown = tops.filter((c) => m.state[c] === CellState.published);
+    const liveBox = (d: number) => {
+      let best = -1;
+      for (const b of boxesOf[d] ?? []) if (proofs[b].alive && (best < 0 || proofs[b].up + proofs[b].down > proofs[best].up + proofs[best].down)) best = b;
+      return best;
+    };
+    for (const x of tops) {
+      if (m.state[x] !== CellState.hidden || inLpProof[x]) continue;
+      const t0 = now();
+      pinned[x] = 1;
+      for (const c of shown) pinned[c] = totalDims[c] >= totalDims[x] ? 1 : 0;
+      const dead = (boxesOf[x] ?? []).filter((b) => proofs[b].alive);
+      for (const b of dead) proofs[b].alive = false;
+      const boxesBefore = proofs.length;
+      const secondaryBefore = result.secondary;
+      undo.length = 0;
+      logging = true;
+      // Every corner of those boxes left without a live box: the counts are searched again, the
+      // complements are shown where no new box takes them.
+      const corners = new Set<number>();
+      for (const b of dead) for (const d of proofs[b].cells) if (d !== x) corners.add(d);
+      const counts = [...corners].filter((d) => m.primary[d]).sort((a, b) => periodRank(m, period, a) - periodRank(m, period, b) || a - b);
+      let ok = ![...corners].some((d) => inLpProof[d]);
+      for (const t of counts) {
+        if (!ok) break;
+        if (liveBox(t) >= 0) continue;
+        limits.clear();
+        rerouting = true;
+        let found = search(t, false) ?? search(t, true);
+        if (!found && limits.size > 0) {
+          for (const d of limits) forced.add(d);
+          found = search(t, true);
+          forced.clear();
+        }
+        rerouting = false;
+        if (!found) ok = false;
+        else apply(found);
+      }
+      logging = false;
+      if (ok) {
+        for (const d of [x, ...corners]) {
+          const b = liveBox(d);
+          if (b >= 0) {
+            const i = proofs[b].cells.indexOf(d);
+            const [u, dn] = proofs[b].signs[i] > 0 ? [proofs[b].up, proofs[b].down] : [proofs[b].down, proofs[b].up];
+            [up[d], down[d], proofBox[d]] = [u, dn, b];
+          } else if (!m.primary[d] && m.state[d] === CellState.hidden) {
+            m.state[d] = CellState.published;
+            [up[d], down[d], proofBox[d]] = [0, 0, -1];
+            result.secondary--;
+          }
+        }
+      } else {
+        for (let i = undo.length - 1; i >= 0; i--) {
+          const u = undo[i];
+          [m.state[u.cell], up[u.cell], down[u.cell], proofBox[u.cell]] = [u.state, u.up, u.down, u.box];
+        }
+        for (let b = proofs.length - 1; b >= boxesBefore; b--) for (const c of proofs[b].cells) boxesOf[c].pop();
+        proofs.length = boxesBefore;
+        result.secondary = secondaryBefore;
+        for (const b of dead) proofs[b].alive = true;
+      }
+      pinned[x] = ok ? 1 : 0;
+      T('freeTop', t0);
+    }
+  };
+  freeTop();
+
   let t1 = now();
   // Counts the source itself hid (`*` in the input): their value is unknown here, but what a reader
   // can say about them is not (a linear program over the published figures), and it must not be less.
