@@ -41,6 +41,8 @@ const REPAIR_STEPS = 24;
 /** At most this many candidate patterns per dataset are judged by linear programming during suppression. */
 const LP_CHECKS = 5000;
 const WEAK_BEAM = 2;
+/** `freeTop` searches a count again with a beam this many times wider: the way round a total is rarely the cheapest first step. */
+const REROUTE_BEAM = 4;
 /** Larger blocks are not judged during suppression (too slow); the box's proof must do. */
 const LP_BLOCK = 24;
 /** The LP-driven fallback hides at most this many cells for one count, in blocks of at most this size. */
@@ -247,7 +249,7 @@ export function protectPart(model: TableModel, o: ProtectOptions, part: { of: In
   /** The values a box may take in one column at the count `t`: its own, with a sibling, the total above or a part below. */
   /** Columns in which the box must move: an inequality there left too little room when it stayed. */
   const forced = new Set<number>();
-  /** Set while `freeTop` searches a count again: siblings that give width first, and the move across. */
+  /** Set while `freeTop` searches a count again: siblings that give width first, the largest parts, the move across, a wider beam. */
   let rerouting = false;
   const choices = (t: number, dim: number, wide: boolean): Choice[] => {
     const codes = m.code[dim];
@@ -266,6 +268,10 @@ export function protectPart(model: TableModel, o: ProtectOptions, part: { of: In
       const able = cheapest(cells.filter((c) => lo(c) >= room));
       return able.length >= limit ? able : [...able, ...cheapest(cells.filter((c) => lo(c) < room))].slice(0, limit);
     };
+    // A part moved with its total takes the box's other moves along: the largest has the most room
+    // for those that go against the count.
+    const largest = (cells: number[]) => cells.filter(movable).sort((a, b) => lo(b) - lo(a) || cost(a) - cost(b) || a - b).slice(0, limit);
+    const parts = (cells: number[]) => (rerouting ? [...new Set([...cheapest(cells), ...largest(cells)])] : cheapest(cells));
     /** A cell that is itself a total in this column moves with one of its parts, or its sum breaks. */
     const withParts = (choice: Choice): Choice | null => {
       const out2 = [...choice];
@@ -273,7 +279,7 @@ export function protectPart(model: TableModel, o: ProtectOptions, part: { of: In
         const cell = cellAt(m, t, dim, code);
         for (const g of groupsAt(cell, dim)) {
           if (!g.asParent || !g.eq || g.children.some((ch) => out2.some(([k]) => k === codes[ch]))) continue;
-          const part = siblings(g.children)[0];
+          const part = (rerouting ? largest : cheapest)(g.children)[0];
           if (part === undefined) return null;
           out2.push([codes[part], sign]);
         }
@@ -290,7 +296,7 @@ export function protectPart(model: TableModel, o: ProtectOptions, part: { of: In
     }
     for (const g of gs) {
       if (g.asParent) {
-        for (const ch of cheapest(g.children)) out.push([[own, 1], [codes[ch], 1]]);
+        for (const ch of parts(g.children)) out.push([[own, 1], [codes[ch], 1]]);
       } else {
         for (const s of siblings(g.children.filter((ch) => ch !== t))) {
           const c = withParts([[own, 1], [codes[s], -1]]);
@@ -312,7 +318,7 @@ export function protectPart(model: TableModel, o: ProtectOptions, part: { of: In
         const above = rerouting && g.eq && movable(g.parent) ? groupsAt(g.parent, dim).find((x) => !x.asParent && x.eq) : undefined;
         for (const s2 of above ? siblings(above.children.filter((ch) => ch !== g.parent)) : []) {
           const inner = groupsAt(s2, dim).find((x) => x.asParent && x.eq);
-          const part = inner ? siblings(inner.children)[0] : undefined;
+          const part = inner ? largest(inner.children)[0] : undefined;
           if (part !== undefined && lo(s2) >= room && lo(part) >= room) out.push([[own, 1], [codes[g.parent], 1], [codes[s2], -1], [codes[part], -1]]);
         }
       }
@@ -439,7 +445,7 @@ export function protectPart(model: TableModel, o: ProtectOptions, part: { of: In
   /** The cheapest box that keeps every equation, whether or not its proof is wide enough (set by `search`). */
   let valid: Box | null = null;
   const search = (t: number, wide: boolean): { box: Box; up: number; down: number } | null => {
-    const width = wide ? BEAM * 3 : BEAM;
+    const width = (wide ? BEAM * 3 : BEAM) * (rerouting ? REROUTE_BEAM : 1);
     optionsMemo.clear();
     choicesMemo.clear();
     let states: Box[] = [{ cells: [t], signs: [1], cost: cost(t), minPlus: lo(t), minMinus: Infinity, moved: 0 }];
