@@ -10,7 +10,7 @@ import { blockOf, neighbourhood, solveBlock, widthOf, type Interval } from './lp
 import type { Protection } from './protect.ts';
 
 export const AUDIT_METHOD = {
-  suppression: 'Hyperkubmetoden (Repsilber; som i τ-Argus): för varje dolt värde under gränsen döljs hörnen i en kub genom värdet, så att det kan ändras utan att något publicerat tal eller samband ändras. Därefter visas skyddande celler igen, senaste kvartalet och totalerna först, där linjärprogrammering visar att de inte behövs eller, i stora sammanhängande block, där varje hörn de lämnar skyddas av en annan kub.',
+  suppression: 'Hyperkubmetoden (Repsilber; som i τ-Argus): för varje dolt värde under gränsen döljs hörnen i en kub genom värdet, så att det kan ändras utan att något publicerat tal eller samband ändras. Rikets totaler som då döljs tas ur kuberna där varje värde de skyddade får en annan kub utan dem, och visas igen. Därefter visas skyddande celler igen, senaste kvartalet och totalerna först, där linjärprogrammering visar att de inte behövs eller, i stora sammanhängande block, där varje hörn de lämnar skyddas av en annan kub.',
   audit: 'Linjärprogrammering med HiGHS: för varje dold cell utan kub som bevis det minsta och största värde som en läsare kan räkna fram ur alla publicerade tal och samband; i stora block först i cellens närmaste omgivning med övriga dolda celler som kända (en säker undre gräns för intervallets bredd), hela blocket bara där omgivningen inte räcker.',
 } as const;
 

@@ -8,7 +8,8 @@
 // breakdowns do not cross (statuses that differ between insatser, kön given only for all ages) a box
 // is closed sum by sum (`repair`); where a box would hide the total of totals, a cheaper pattern whose
 // proof is too narrow is kept if the reader's exact interval (a small linear program over published
-// figures only) is wide enough.
+// figures only) is wide enough. The nation's totals hidden on the way are then taken out of the boxes
+// where every count of those boxes finds another box without them (`freeTop`), and shown again.
 //
 // The search never reads a hidden count's value: a count below the threshold counts as "1 to
 // threshold − 1" (its worst case), so two data folders that differ only there get the same pattern.
@@ -746,6 +747,9 @@ export function protectPart(model: TableModel, o: ProtectOptions, part: { of: In
     const tops = [...new Set(top)].sort((a, b) => totalDims[b] - totalDims[a] || periodRank(m, period, b) - periodRank(m, period, a) || m.value[b] - m.value[a] || a - b);
     // New boxes never take a total of the nation that is shown and comes first.
     const shown = tops.filter((c) => m.state[c] === CellState.published);
+    // Counts that found no way round one total seldom find one round the next: they are tried first,
+    // so that a total that cannot be freed costs few searches.
+    const hard = new Uint8Array(m.size);
     const liveBox = (d: number) => {
       let best = -1;
       for (const b of boxesOf[d] ?? []) if (proofs[b].alive && (best < 0 || proofs[b].up + proofs[b].down > proofs[best].up + proofs[best].down)) best = b;
@@ -766,7 +770,7 @@ export function protectPart(model: TableModel, o: ProtectOptions, part: { of: In
       // complements are shown where no new box takes them.
       const corners = new Set<number>();
       for (const b of dead) for (const d of proofs[b].cells) if (d !== x) corners.add(d);
-      const counts = [...corners].filter((d) => m.primary[d]).sort((a, b) => periodRank(m, period, a) - periodRank(m, period, b) || a - b);
+      const counts = [...corners].filter((d) => m.primary[d]).sort((a, b) => hard[b] - hard[a] || periodRank(m, period, a) - periodRank(m, period, b) || a - b);
       let ok = ![...corners].some((d) => inLpProof[d]);
       for (const t of counts) {
         if (!ok) break;
@@ -780,8 +784,10 @@ export function protectPart(model: TableModel, o: ProtectOptions, part: { of: In
           forced.clear();
         }
         rerouting = false;
-        if (!found) ok = false;
-        else apply(found);
+        if (!found) {
+          ok = false;
+          hard[t] = 1;
+        } else apply(found);
       }
       logging = false;
       if (ok) {
