@@ -44,6 +44,12 @@ const LP_CHECKS = 5000;
 const WEAK_BEAM = 2;
 /** `freeTop` searches a count again with a beam this many times wider: the way round a total is rarely the cheapest first step. */
 const REROUTE_BEAM = 4;
+/**
+ * … and frees a total of the nation only where that hides at most this many cells more: the headline
+ * and its first breakdowns cost a few dozen at national scale, a form's national total often
+ * two hundred and more (its counts are small in nearly every unit).
+ */
+const FREE_COST = 100;
 /** Larger blocks are not judged during suppression (too slow); the box's proof must do. */
 const LP_BLOCK = 24;
 /** The LP-driven fallback hides at most this many cells for one count, in blocks of at most this size. */
@@ -790,18 +796,22 @@ export function protectPart(model: TableModel, o: ProtectOptions, part: { of: In
         } else apply(found);
       }
       logging = false;
+      // The total and the complements no live box holds any more: shown again if it is freed, which
+      // is only where the new boxes hide at most FREE_COST cells more than that.
+      const shownAgain = [x, ...corners].filter((d) => !m.primary[d] && m.state[d] === CellState.hidden && liveBox(d) < 0);
+      if (result.secondary - secondaryBefore - shownAgain.length > FREE_COST) ok = false;
       if (ok) {
-        for (const d of [x, ...corners]) {
+        for (const d of corners) {
           const b = liveBox(d);
-          if (b >= 0) {
-            const i = proofs[b].cells.indexOf(d);
-            const [u, dn] = proofs[b].signs[i] > 0 ? [proofs[b].up, proofs[b].down] : [proofs[b].down, proofs[b].up];
-            [up[d], down[d], proofBox[d]] = [u, dn, b];
-          } else if (!m.primary[d] && m.state[d] === CellState.hidden) {
-            m.state[d] = CellState.published;
-            [up[d], down[d], proofBox[d]] = [0, 0, -1];
-            result.secondary--;
-          }
+          if (b < 0) continue;
+          const i = proofs[b].cells.indexOf(d);
+          const [u, dn] = proofs[b].signs[i] > 0 ? [proofs[b].up, proofs[b].down] : [proofs[b].down, proofs[b].up];
+          [up[d], down[d], proofBox[d]] = [u, dn, b];
+        }
+        for (const d of shownAgain) {
+          m.state[d] = CellState.published;
+          [up[d], down[d], proofBox[d]] = [0, 0, -1];
+          result.secondary--;
         }
       } else {
         for (let i = undo.length - 1; i >= 0; i--) {
