@@ -73,6 +73,7 @@ export function benchFiles(o: BenchOptions): Record<string, string> {
     units,
     // A municipality reports the insatser it has unexecuted decisions for, not every insats with zero.
     omitEmptyInsatser: true,
+    largestRemainder: true,
   };
   const municipal: SyntheticOptions = { ...synthetic, units: units.filter((u) => u.level === 'kommun') };
   return {

@@ -34,6 +34,13 @@ export interface SyntheticOptions {
    * writing its zero rows. The totals per area and law are written either way.
    */
   omitEmptyInsatser?: boolean;
+  /**
+   * Where splitting a count leaves a remainder, give it to the parts with the largest remainders
+   * (Hamilton's method) instead of to the first parts. The demo files in data/ were written the first
+   * way and stay as published; at national scale that way put a 1 into the first part of nearly every
+   * small count (stödboende for 0–12-year-olds in most small municipalities), cells real data never has.
+   */
+  largestRemainder?: boolean;
 }
 
 const SOL_INSATSER: Record<'ÄO' | 'OF' | 'IFO', string[]> = {
@@ -52,12 +59,14 @@ function periods(o: SyntheticOptions): string[] {
 }
 
 /** Splits a whole number into `n` random whole parts that add up to it. */
-function split(total: number, weights: number[], rnd: () => number): number[] {
+function split(total: number, weights: number[], rnd: () => number, largestRemainder = false): number[] {
   const w = weights.map((x) => x * (0.75 + rnd() * 0.5));
   const sum = w.reduce((a, b) => a + b, 0);
-  const parts = w.map((x) => Math.floor((total * x) / sum));
+  const exact = w.map((x) => (total * x) / sum);
+  const parts = exact.map(Math.floor);
   let rest = total - parts.reduce((a, b) => a + b, 0);
-  for (let i = 0; rest > 0; i = (i + 1) % parts.length, rest--) parts[i]++;
+  const order = exact.map((x, i) => [largestRemainder ? x - parts[i] : 0, i]).sort((a, b) => b[0] - a[0] || a[1] - b[1]);
+  for (let k = 0; rest > 0; k = (k + 1) % parts.length, rest--) parts[order[k][1]]++;
   return parts;
 }
 
@@ -90,8 +99,8 @@ export function placementsCsv(o: SyntheticOptions): string {
       byForm.totalt = sum - Math.round(sum * 0.03 * rnd());
       for (const f of PLACEMENT_FORMS) {
         const total = byForm[f];
-        const [girls, boys] = split(total, [0.47, 0.53], rnd);
-        const [young, teen, adult] = split(total, f === 'stodboende' ? [0.01, 0.45, 0.54] : [0.45, 0.4, 0.15], rnd);
+        const [girls, boys] = split(total, [0.47, 0.53], rnd, o.largestRemainder);
+        const [young, teen, adult] = split(total, f === 'stodboende' ? [0.01, 0.45, 0.54] : [0.45, 0.4, 0.15], rnd, o.largestRemainder);
         const rows: [string, string, number][] = [
           ['totalt', '0-20', total], ['flickor', '0-20', girls], ['pojkar', '0-20', boys],
           ['totalt', '0-12', young], ['totalt', '13-17', teen], ['totalt', '18-20', adult],
@@ -118,13 +127,13 @@ export function decisionsCsv(o: SyntheticOptions): string {
     out.push(line([p, u.code, u.name, lag, area, insats, 'män', 'totalt', men, o.source]));
     if (withDetail && total > 0) {
       const weights = STATUSES.map((s) => (s === 'verkstallt' ? 6 : s === 'saknar_plats' ? 5 : s === 'tackat_nej' ? 2 : 0.6));
-      const parts = split(total, weights, rnd);
+      const parts = split(total, weights, rnd, o.largestRemainder);
       STATUSES.forEach((s, k) => { if (parts[k] > 0) out.push(line([p, u.code, u.name, lag, area, insats, 'totalt', s, parts[k], o.source])); });
     }
     return sexes;
   };
   const add = (a: [number, number], b: [number, number]): [number, number] => [a[0] + b[0], a[1] + b[1]];
-  const draw = (n: number) => split(n, [0.58, 0.42], rnd) as [number, number];
+  const draw = (n: number) => split(n, [0.58, 0.42], rnd, o.largestRemainder) as [number, number];
   for (const u of o.units) {
     const scale = u.size / 300;
     ps.forEach((p, i) => {
