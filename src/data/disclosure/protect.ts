@@ -800,6 +800,13 @@ export function protectPart(model: TableModel, o: ProtectOptions, part: { of: In
       // is only where the new boxes hide at most FREE_COST cells more than that.
       const shownAgain = [x, ...corners].filter((d) => !m.primary[d] && m.state[d] === CellState.hidden && liveBox(d) < 0);
       if (result.secondary - secondaryBefore - shownAgain.length > FREE_COST) ok = false;
+      // … and where what they hide weighs less than what is shown again, by the cost the boxes are
+      // chosen by (a figure with more totals weighs more, a large one more than a small one): the
+      // nation's total is worth dozens of a municipality's small breakdowns, but a small unit's SiS
+      // in all is never given for its districts' jourhem in all.
+      let lost = 0;
+      for (const u of undo) if (u.state === CellState.published && m.state[u.cell] === CellState.hidden) lost += baseCost[u.cell];
+      if (lost > shownAgain.reduce((a, d) => a + baseCost[d], 0)) ok = false;
       if (ok) {
         for (const d of corners) {
           const b = liveBox(d);

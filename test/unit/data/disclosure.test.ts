@@ -272,3 +272,20 @@ describe("the nation's headline stays readable where boxes can go round it", () 
     expect(result.datasets[0].narrowestValues).toBeGreaterThanOrEqual(4);
   });
 });
+
+describe('the second pass shows a total again only where that is worth what it hides', () => {
+  // The bundled demo municipality (data/*_demo.csv) is a top unit with three districts. Showing its
+  // SiS total for 2025-Q4 again took boxes that hid 15 more cells, among them each district's jourhem
+  // and stödboende for all ages and both sexes in that quarter: the figures its pages lead with. The
+  // pass weighs what it would hide against what it shows by the cost the boxes are chosen by.
+  it('keeps the districts\' jourhem and stödboende totals of the latest quarter shown', async () => {
+    const { readDataDir } = await import('../../../scripts/lib/read-data-dir.ts');
+    const r = await readDataDir(new URL('../../../data', import.meta.url).pathname);
+    const p = publish(r.tables, 4);
+    const cell = (unit: string, form: string) => p.tables.placeringar!.find((x) => x.period === '2025-Q4' && x.enhetskod === unit && x.placeringsform === form && x.kon === 'totalt' && x.aldersgrupp === '0-20');
+    for (const unit of ['9999-01', '9999-02', '9999-03']) {
+      for (const form of ['jourhem', 'stodboende']) expect(typeof cell(unit, form)?.antal, `${unit} ${form}`).toBe('number');
+    }
+    expect((await audit(p.models, 4)).failures).toEqual([]);
+  }, 60_000);
+});
